@@ -1,0 +1,43 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ConfigModule } from './config/config.module.js';
+import type { AppConfig } from './config/configuration.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { IngestModule } from './ingest/ingest.module.js';
+import { MatchingModule } from './matching/matching.module.js';
+import { QueueModule } from './queue/queue.module.js';
+import { SourcesModule } from './sources/sources.module.js';
+
+export type ProcessRole = 'all' | 'api' | 'worker';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** The database to use: DATABASE_URL, or the embedded server started for this process. */
+  databaseUrl: string;
+  role: ProcessRole;
+}
+
+/** One module graph for every process; the entry point decides whether it serves HTTP and/or runs jobs. */
+@Module({})
+export class AppModule {
+  static forRoot({ config, databaseUrl, role }: AppModuleOptions): DynamicModule {
+    // Without Redis the queue lives in this process, so this process must also run its jobs.
+    const runWorkers = role !== 'api' || !config.redis.url;
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot({ ...config.database, url: databaseUrl }),
+        QueueModule.forRoot({ runWorkers, concurrency: config.queue.concurrency, redisUrl: config.redis.url, prefix: config.queue.prefix }),
+        AuthModule,
+        AuditModule,
+        HealthModule,
+        SourcesModule,
+        MatchingModule,
+        IngestModule,
+      ],
+    };
+  }
+}

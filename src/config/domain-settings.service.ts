@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { SOURCE_KEY_PATTERN, SOURCE_KINDS, SOURCE_SYSTEMS, type SourceDefinition } from '../sources/source-types.js';
+import { ConfigurationError } from './configuration.js';
+import { type AppConfig, InjectConfig } from './config.tokens.js';
+
+const declaredSourcesSchema = z.object({
+  sources: z.array(
+    z.object({
+      key: z.string().regex(SOURCE_KEY_PATTERN),
+      system: z.enum(SOURCE_SYSTEMS),
+      kind: z.enum(SOURCE_KINDS),
+      displayName: z.string().max(200).optional(),
+      trust: z.number().min(0).max(1).optional(),
+    }),
+  ),
+});
+
+/** Domain settings kept in files under CONFIG_DIR (declared sources, later rules and weights), validated at boot. */
+@Injectable()
+export class DomainSettingsService {
+  readonly declaredSources: SourceDefinition[];
+
+  constructor(@InjectConfig() config: AppConfig) {
+    this.declaredSources = readJson(config.storage.configDirectory, 'sources.json', declaredSourcesSchema, { sources: [] }).sources;
+  }
+}
+
+export function readJson<T>(directory: string, file: string, schema: z.ZodType<T>, fallback: T): T {
+  const path = join(directory, file);
+  if (!existsSync(path)) return fallback;
+  let content: unknown;
+  try {
+    content = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ConfigurationError(`${path}: not valid JSON (${(error as Error).message})`);
+  }
+  const parsed = schema.safeParse(content);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigurationError(`${path}:\n  ${problems.join('\n  ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,85 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/principal.js';
+import type { SourceRecordPayload } from './source-record.dto.js';
+import type { ResolvedAddressDto, ResolvedPhoneDto, SourceRecordReadDto } from './source-record-read.dto.js';
+
+/** "Where did this number come from": a stored record and what each of its values resolved to. */
+@Injectable()
+export class SourceRecordReadService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async read(principal: Principal, sourceKey: string, sourceRecordId: string, purpose?: string): Promise<SourceRecordReadDto> {
+    const versions: { id: string; version: number; observed_at: Date; received_at: Date; batch_id: string; content_hash: string; payload: SourceRecordPayload; borrower_id: string; person_id: string }[] =
+      await this.dataSource.query(
+        `SELECT version.id, version.version, version.observed_at, version.received_at, version.batch_id, version.content_hash,
+                version.payload, version.borrower_id, COALESCE(person.merged_into_id, version.person_id) AS person_id
+         FROM source_record record
+         JOIN source_record_version version ON version.source_record_uuid = record.id
+         LEFT JOIN person ON person.id = version.person_id
+         WHERE record.source_key = $1 AND record.source_record_id = $2
+         ORDER BY version.version DESC`,
+        [sourceKey, sourceRecordId],
+      );
+    if (versions.length === 0) throw new NotFoundException(`no record "${sourceRecordId}" from source "${sourceKey}"`);
+    const current = versions[0];
+    const observations: { field: string; raw: string; contact_point_id: string | null; error: string | null; e164: string | null; extension: string | null; subtype: string | null }[] =
+      await this.dataSource.query(
+        `SELECT observation.field, observation.raw, observation.contact_point_id, observation.error,
+                point.e164, point.extension, point.subtype
+         FROM observation LEFT JOIN contact_point point ON point.id = observation.contact_point_id
+         WHERE observation.source_record_version_id = $1
+         ORDER BY CASE observation.field WHEN 'phone' THEN 0 WHEN 'employer_phone' THEN 1 ELSE 2 END, observation.position, observation.part`,
+        [current.id],
+      );
+    const phones: ResolvedPhoneDto[] = observations
+      .filter((row) => row.field !== 'address')
+      .map((row) =>
+        compact({
+          raw: row.raw,
+          contactPointId: row.contact_point_id,
+          e164: row.e164 ?? undefined,
+          extension: row.extension ?? undefined,
+          type: row.subtype ?? undefined,
+          error: row.error ?? undefined,
+          field: row.field,
+        }),
+      );
+    const addresses: ResolvedAddressDto[] = observations
+      .filter((row) => row.field === 'address')
+      .map((row) => compact({ raw: row.raw, contactPointId: row.contact_point_id, error: row.error ?? undefined }));
+    // The response carries unmasked personal data: every read is audited.
+    await this.audit.record(principal, {
+      action: 'source_record.read',
+      targetType: 'source_record',
+      targetId: `${sourceKey}/${sourceRecordId}`,
+      borrowerRef: current.payload.borrower.ref,
+      purpose,
+    });
+    return {
+      sourceKey,
+      record: current.payload,
+      version: current.version,
+      personId: current.person_id,
+      borrowerId: current.borrower_id,
+      phones,
+      addresses,
+      versions: versions.map((version) => ({
+        version: version.version,
+        observedAt: version.observed_at,
+        receivedAt: version.received_at,
+        batchId: version.batch_id,
+        contentHash: version.content_hash,
+      })),
+    };
+  }
+}
+
+function compact<T extends object>(object: T): T {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}

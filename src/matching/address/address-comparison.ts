@@ -1,0 +1,205 @@
+import type {
+  AddressComparison,
+  AddressMatchDecision,
+  Division,
+  FieldAgreement,
+  FieldComparison,
+  ParsedAddress,
+} from './address-types.js';
+import { dwellingKey } from './dwelling-key.js';
+import { nameSimilarity, namesConflict, SIMILARITY_THRESHOLD } from './name-similarity.js';
+
+/**
+ * Decides whether two parsed addresses are the same dwelling. Precision first: a wrong merge
+ * sends a collector to the wrong door, so 'same' needs equal dwelling keys and no field in
+ * doubt, and any near miss (another room, unit, building or house number) is 'different'.
+ */
+
+type FieldName =
+  | 'province'
+  | 'city'
+  | 'district'
+  | 'town'
+  | 'road'
+  | 'roadNumber'
+  | 'community'
+  | 'building'
+  | 'unit'
+  | 'floor'
+  | 'room'
+  | 'pickupPoint';
+
+interface FieldRule {
+  readonly field: FieldName;
+  /** Share of the score; 0 for informative fields. */
+  readonly weight: number;
+  /** Compare by name similarity instead of exact equality. */
+  readonly fuzzy: boolean;
+  read(address: ParsedAddress): string | undefined;
+  display?(address: ParsedAddress): string | undefined;
+}
+
+function divisionValue(division: Division | undefined): string | undefined {
+  return division?.code;
+}
+
+function divisionDisplay(division: Division | undefined): string | undefined {
+  return division === undefined ? undefined : `${division.name} (${division.code})`;
+}
+
+const FIELD_RULES: readonly FieldRule[] = [
+  {
+    field: 'province',
+    weight: 0.04,
+    fuzzy: false,
+    read: (address) => divisionValue(address.province),
+    display: (address) => divisionDisplay(address.province),
+  },
+  {
+    field: 'city',
+    weight: 0.06,
+    fuzzy: false,
+    read: (address) => divisionValue(address.city),
+    display: (address) => divisionDisplay(address.city),
+  },
+  {
+    field: 'district',
+    weight: 0.15,
+    fuzzy: false,
+    read: (address) => divisionValue(address.district),
+    display: (address) => divisionDisplay(address.district),
+  },
+  { field: 'town', weight: 0.03, fuzzy: false, read: (address) => address.town },
+  { field: 'road', weight: 0.1, fuzzy: true, read: (address) => address.road },
+  { field: 'roadNumber', weight: 0.1, fuzzy: false, read: (address) => address.roadNumber },
+  { field: 'community', weight: 0.15, fuzzy: true, read: (address) => address.community },
+  { field: 'building', weight: 0.12, fuzzy: false, read: (address) => address.building },
+  { field: 'unit', weight: 0.08, fuzzy: false, read: (address) => address.unit },
+  { field: 'floor', weight: 0, fuzzy: false, read: (address) => address.floor },
+  { field: 'room', weight: 0.17, fuzzy: false, read: (address) => address.room },
+  {
+    field: 'pickupPoint',
+    weight: 0,
+    fuzzy: false,
+    read: (address) => (address.pickupPoint ? 'yes' : 'no'),
+  },
+];
+
+interface FieldResult {
+  readonly rule: FieldRule;
+  readonly comparison: FieldComparison;
+  /** 0..1 credit towards the score. */
+  readonly credit: number;
+  /** Names that differ in a number or direction: another place, not a typo. */
+  readonly conflicting: boolean;
+}
+
+const MISSING_CREDIT = 0.5;
+const SIMILAR_CREDIT = 0.7;
+
+function compareField(rule: FieldRule, left: ParsedAddress, right: ParsedAddress): FieldResult | undefined {
+  const leftValue = rule.read(left);
+  const rightValue = rule.read(right);
+  if (leftValue === undefined && rightValue === undefined) return undefined;
+  // Listed only when it matters: at least one side is a pickup point.
+  if (rule.field === 'pickupPoint' && !left.pickupPoint && !right.pickupPoint) return undefined;
+  const display = rule.display ?? rule.read;
+  const comparison: FieldComparison = { field: rule.field, agreement: 'missing' };
+  const leftDisplay = display(left);
+  const rightDisplay = display(right);
+  if (leftDisplay !== undefined) comparison.left = leftDisplay;
+  if (rightDisplay !== undefined) comparison.right = rightDisplay;
+
+  let agreement: FieldAgreement;
+  let credit: number;
+  let conflicting = false;
+  if (leftValue === undefined || rightValue === undefined) {
+    agreement = 'missing';
+    credit = MISSING_CREDIT;
+  } else if (leftValue === rightValue) {
+    agreement = 'agree';
+    credit = 1;
+  } else if (rule.fuzzy) {
+    conflicting = namesConflict(leftValue, rightValue);
+    const similarity = conflicting ? 0 : nameSimilarity(leftValue, rightValue);
+    agreement = similarity >= SIMILARITY_THRESHOLD ? 'similar' : 'differ';
+    credit = agreement === 'similar' ? similarity * SIMILAR_CREDIT : 0;
+  } else {
+    agreement = 'differ';
+    credit = 0;
+  }
+  comparison.agreement = agreement;
+  return { rule, comparison, credit, conflicting };
+}
+
+/** Fields that do not count towards the score when only one side has them. */
+function unscoredWhenMissing(field: FieldName, communityAgrees: boolean): boolean {
+  if (field === 'town' || field === 'province' || field === 'city') return true;
+  // The estate identifies the place; a street address on one side only adds nothing.
+  return communityAgrees && (field === 'road' || field === 'roadNumber');
+}
+
+function scoreOf(results: readonly FieldResult[], communityAgrees: boolean): number {
+  let total = 0;
+  let earned = 0;
+  for (const result of results) {
+    const { weight, field } = result.rule;
+    if (weight === 0) continue;
+    if (result.comparison.agreement === 'missing' && unscoredWhenMissing(field, communityAgrees)) continue;
+    total += weight;
+    earned += weight * result.credit;
+  }
+  return total === 0 ? 0 : Math.round((earned / total) * 1000) / 1000;
+}
+
+function isNearMissOrContradiction(byField: ReadonlyMap<FieldName, FieldResult>): boolean {
+  const agreementOf = (field: FieldName): FieldAgreement | undefined => byField.get(field)?.comparison.agreement;
+  for (const field of ['province', 'city', 'district', 'pickupPoint', 'building', 'unit', 'room'] as const) {
+    if (agreementOf(field) === 'differ') return true;
+  }
+  const road = agreementOf('road');
+  const community = agreementOf('community');
+  const sameRoad = road === 'agree' || road === 'similar';
+  // Another house number on the same (or a misspelt) road.
+  if (sameRoad && agreementOf('roadNumber') === 'differ') return true;
+  // Another road, and no shared estate saying it is the same place after all.
+  if (road === 'differ' && community !== 'agree') return true;
+  if (community === 'differ') {
+    // Another phase or zone ("1期"/"2期") is a near miss; otherwise two names for one building
+    // at the same street address are possible.
+    if (byField.get('community')?.conflicting === true) return true;
+    if (!(road === 'agree' && agreementOf('roadNumber') === 'agree')) return true;
+  }
+  return false;
+}
+
+/**
+ * 'same' only when both addresses name one dwelling (equal dwelling keys) and no field
+ * disagrees or is merely similar; 'different' for a near miss or contradicting divisions;
+ * 'uncertain' otherwise (typos, parts missing on one side, too vague to tell).
+ */
+export function compareAddresses(left: ParsedAddress, right: ParsedAddress): AddressComparison {
+  const results: FieldResult[] = [];
+  const byField = new Map<FieldName, FieldResult>();
+  for (const rule of FIELD_RULES) {
+    const result = compareField(rule, left, right);
+    if (result === undefined) continue;
+    results.push(result);
+    byField.set(rule.field, result);
+  }
+  const communityAgrees = byField.get('community')?.comparison.agreement === 'agree';
+  const score = scoreOf(results, communityAgrees);
+  const fields = results.map((result) => result.comparison);
+
+  let decision: AddressMatchDecision;
+  if (isNearMissOrContradiction(byField)) {
+    decision = 'different';
+  } else {
+    const leftKey = dwellingKey(left);
+    const inDoubt = results.some(
+      (result) => result.comparison.agreement === 'differ' || result.comparison.agreement === 'similar',
+    );
+    decision = leftKey !== undefined && leftKey === dwellingKey(right) && !inDoubt ? 'same' : 'uncertain';
+  }
+  return { decision, score, fields };
+}

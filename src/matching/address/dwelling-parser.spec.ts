@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { parseAddress } from './address-parser.js';
+
+const ESTATE = '广东省深圳市福田区阳光花园';
+
+function dwelling(raw: string) {
+  const { community, building, unit, floor, room, road, roadNumber } = parseAddress(raw);
+  return { community, building, unit, floor, room, road, roadNumber };
+}
+
+describe('building, unit and room', () => {
+  it.each([
+    '3栋2单元501室',
+    '3号楼2单元501',
+    '3-2-501',
+    '3幢2单元501房',
+    '3座2单元501',
+    '三栋二单元501室',
+    '3#2单元501室',
+    '3栋2单元501号',
+    '3栋2单元五零一室',
+    '03栋02单元0501室',
+    '3 栋 2 单元 501 室',
+    '３栋２单元５０１室',
+    '3棟2單元501室',
+    '3栋-2单元-501',
+    '3号楼2门501',
+  ])('%s is building 3, unit 2, room 501', (suffix) => {
+    expect(dwelling(ESTATE + suffix)).toMatchObject({ community: '阳光花园', building: '3', unit: '2', room: '501' });
+  });
+
+  it.each([
+    ['3栋501', { building: '3', unit: undefined, room: '501' }],
+    ['3-501', { building: '3', unit: undefined, room: '501' }],
+    ['A座1201', { building: 'A', room: '1201' }],
+    ['a座1201', { building: 'A', room: '1201' }],
+    ['B栋', { building: 'B', unit: undefined, room: undefined }],
+    ['A1201', { building: 'A', room: '1201' }],
+    ['A-1201', { building: 'A', room: '1201' }],
+    ['3#501', { building: '3', room: '501' }],
+    ['5号楼3层302', { building: '5', floor: '3', room: '302' }],
+    ['5号楼3楼302', { building: '5', floor: '3', room: '302' }],
+    ['5栋3F302', { building: '5', floor: '3', room: '302' }],
+    ['12号501', { building: '12', room: '501' }],
+    ['1201室', { building: undefined, room: '1201' }],
+    ['2单元501', { building: undefined, unit: '2', room: '501' }],
+    ['十二栋三单元1101', { building: '12', unit: '3', room: '1101' }],
+    ['二十一栋1101', { building: '21', room: '1101' }],
+    ['3栋2单元', { building: '3', unit: '2', room: undefined }],
+  ])('%s', (suffix, expected) => {
+    expect(dwelling(ESTATE + suffix)).toMatchObject({ community: '阳光花园', ...expected });
+  });
+
+  it('treats a phase, zone or courtyard as part of the estate', () => {
+    expect(dwelling(`${ESTATE}二期3栋501`)).toMatchObject({ community: '阳光花园2期', building: '3', room: '501' });
+    expect(dwelling(`${ESTATE}A区3栋501`)).toMatchObject({ community: '阳光花园A区', building: '3', room: '501' });
+    expect(dwelling(`${ESTATE}东区3栋501`)).toMatchObject({ community: '阳光花园东区', building: '3', room: '501' });
+    expect(dwelling(`${ESTATE}5号院3号楼501`)).toMatchObject({ community: '阳光花园5号院', building: '3', room: '501' });
+  });
+
+  it('keeps a nameless phase after a street address', () => {
+    expect(dwelling('广东省深圳市福田区福华路100号2期3栋501')).toMatchObject({
+      road: '福华路',
+      roadNumber: '100',
+      community: '2期',
+      building: '3',
+      room: '501',
+    });
+  });
+});
+
+describe('road and house number', () => {
+  it.each([
+    ['科技南十二路18号', '科技南十二路', '18'],
+    ['中关村大街27号', '中关村大街', '27'],
+    ['长安街1号院', '长安街', '1'],
+    ['人民路100弄5号', '人民路', '100弄'],
+    ['人民南路四段1号', '人民南路四段', '1'],
+    ['深南大道6008号', '深南大道', '6008'],
+    ['人民路100-3号', '人民路', '100-3'],
+    ['人民路100之3号', '人民路', '100-3'],
+    ['南锣鼓巷8号', '南锣鼓巷', '8'],
+    ['东四十条胡同5号', '东四十条胡同', '5'],
+    ['鹭江道100号', '鹭江道', '100'],
+    ['人民路100', '人民路', '100'],
+  ])('%s', (text, road, roadNumber) => {
+    expect(dwelling(`广东省深圳市福田区${text}`)).toMatchObject({ road, roadNumber });
+  });
+
+  it('reads the lane building: 人民路100弄5号1201室', () => {
+    expect(dwelling('上海市黄浦区人民路100弄5号1201室')).toMatchObject({
+      road: '人民路',
+      roadNumber: '100弄',
+      building: '5',
+      room: '1201',
+    });
+  });
+
+  it('reads a road without a number before the estate', () => {
+    expect(dwelling('浙江省杭州市西湖区文三路阳光花园3栋501')).toMatchObject({
+      road: '文三路',
+      roadNumber: undefined,
+      community: '阳光花园',
+      building: '3',
+    });
+  });
+
+  it('does not take an estate named after a road as a road', () => {
+    expect(dwelling('广东省深圳市福田区建设路小区3栋501')).toMatchObject({ road: undefined, community: '建设路' });
+    expect(dwelling('北京市朝阳区幸福里5号楼501')).toMatchObject({ road: undefined, community: '幸福里', building: '5' });
+  });
+
+  it('separates the town from the road', () => {
+    expect(parseAddress('浙江省杭州市余杭区五常街道文一西路969号')).toMatchObject({
+      town: '五常街道',
+      road: '文一西路',
+      roadNumber: '969',
+    });
+    expect(parseAddress('广东省东莞市虎门镇连升路1号').town).toBe('虎门镇');
+    expect(parseAddress('广东省深圳市福田区古镇路1号')).toMatchObject({ town: undefined, road: '古镇路' });
+  });
+});
+
+describe('community names', () => {
+  it.each([
+    ['阳光花园', '阳光花园'],
+    ['阳光花园小区', '阳光花园'],
+    ['碧桂园', '碧桂园'],
+    ['万科城', '万科城'],
+    ['翠湖小区', '翠湖'],
+    ['国贸大厦', '国贸大厦'],
+    ['金色公寓', '金色公寓'],
+    ['锦绣苑', '锦绣苑'],
+    ['幸福村', '幸福村'],
+    ['幸福村村委会', '幸福村'],
+    ['曹杨新村', '曹杨新村'],
+    ['阳光社区', '阳光'],
+    ['阳光花园(近地铁站)', '阳光花园'],
+    ['阳光花园（南区）', '阳光花园南区'],
+  ])('%s → %s', (written, community) => {
+    expect(parseAddress(`广东省深圳市福田区${written}3栋501`).community).toBe(community);
+  });
+});
+
+describe('pickup points', () => {
+  it.each([
+    '广东省深圳市南山区阳光花园丰巢快递柜',
+    '广东省深圳市南山区阳光花园菜鸟驿站',
+    '深圳市南山区科技南十二路18号快递代收点',
+    '深圳市南山区阳光花园北门自提点',
+    '深圳市南山区阳光花园快递点',
+    '深圳市南山区阳光花园3栋501(菜鸟驿站代收)',
+    '深圳市南山区阳光花园妈妈驿站',
+  ])('%s', (raw) => {
+    expect(parseAddress(raw).pickupPoint).toBe(true);
+  });
+
+  it('is false for an ordinary home', () => {
+    expect(parseAddress('深圳市南山区阳光花园3栋501').pickupPoint).toBe(false);
+  });
+});

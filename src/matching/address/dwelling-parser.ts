@@ -1,0 +1,161 @@
+import { normaliseCommunityName } from './community-name.js';
+import { CHINESE_NUMERAL_CHARACTERS as CN, normaliseNumberToken } from './text-normalisation.js';
+
+/**
+ * Reads what follows the divisions: town, road and house number, community, then the
+ * building / unit / floor / room tokens. All patterns are sticky and compiled once; the
+ * parser walks the text with `lastIndex` instead of slicing.
+ */
+
+export interface DwellingParts {
+  town?: string;
+  road?: string;
+  roadNumber?: string;
+  community?: string;
+  building?: string;
+  unit?: string;
+  floor?: string;
+  room?: string;
+}
+
+const NUMBER = `(\\d+|[${CN}]+)`;
+
+const TOWN = /([\u4e00-\u9fff]{1,7}?(?:街道办事处|街道办|街道|镇|乡))(?![东西南北中]?(?:路|街|大道|道|巷))/y;
+
+// Greedy name, so "科技南十二路" keeps its inner characters; digits end the name.
+const ROAD_WITH_NUMBER =
+  /([\u4e00-\u9fffA-Z]{1,14}(?:大道|大街|路|街|巷|胡同|道|里)(?:[一二三四五六七八九十\d]{1,3}段)?)(\d+(?:[-之]\d+)?)(号院|号|弄)?/y;
+// Without a number the first road word wins ("文三路阳光花园" → "文三路").
+const ROAD_WITHOUT_NUMBER = /([\u4e00-\u9fffA-Z]{1,12}?(?:大道|大街|路|街|巷|胡同)(?:[一二三四五六七八九十]{1,3}段)?)/y;
+// Road words that are really part of a name or a landmark: 人民路小区, 解放路口, 中山路站.
+const NOT_A_ROAD_AFTER = /^(?:口|边|旁|侧|站|小区|花园|公寓|大厦|新村|社区|宿舍|家属)/;
+// After a bare number, these mean it was a building or room, not a house number.
+const STRUCTURE_CHARACTERS = /^[栋幢座楼层室房单门期区组队#-]/;
+
+// Where building/unit/room tokens begin; everything before it is the community name.
+const STRUCTURE_START = new RegExp(
+  `\\d|#|[A-Z](?=[-座栋幢#号楼单区]|\\d)|[${CN}]+(?:号楼|号院|栋|幢|座|单元|期|区|组|队|层|楼|室)`,
+  'g',
+);
+
+const DASHED = /([A-Z]|\d+)-(\d+)(?:-(\d+))?/y;
+const BUILDING = new RegExp(`([A-Z]\\d*|\\d+[A-Z]?|[${CN}]+)(?:号楼|号栋|号座|栋|幢|座|#楼?)`, 'y');
+const COURTYARD = new RegExp(`${NUMBER}号院`, 'y');
+const PHASE = new RegExp(`${NUMBER}期`, 'y');
+const ZONE = new RegExp(`([A-Z]|\\d+|[${CN}]+)区`, 'y');
+const VILLAGE_GROUP = new RegExp(`${NUMBER}(?:村民小组|小组|组|队|社)`, 'y');
+const UNIT = new RegExp(`([A-Z]|\\d+|[${CN}]+)(?:单元|门(?![市面口卫]))`, 'y');
+const FLOOR = new RegExp(`(?:(-?\\d+|B\\d+|[${CN}]+)(?:层|楼(?!号))|F(\\d+)|(\\d+)F)`, 'y');
+const ROOM = new RegExp(`${NUMBER}(?:号房|室|房间|房|户)`, 'y');
+const NUMBERED = /([A-Z]?\d+[A-Z]?)号/y;
+const LETTER_AND_ROOM = /([A-Z])(\d{3,})/y;
+const BARE_DIGITS = /(\d+)/y;
+
+function stickyMatch(pattern: RegExp, text: string, position: number): RegExpExecArray | null {
+  pattern.lastIndex = position;
+  return pattern.exec(text);
+}
+
+/** Reads building/unit/floor/room tokens; community suffixes (期, 区, 组, 号院) are returned separately. */
+function parseStructure(text: string, start: number, parts: DwellingParts): string {
+  let communitySuffix = '';
+  let position = start;
+  while (position < text.length) {
+    let match: RegExpExecArray | null;
+    if ((match = stickyMatch(DASHED, text, position)) !== null) {
+      const [first, second, third] = [match[1] as string, match[2] as string, match[3]];
+      if (parts.building === undefined) {
+        parts.building = normaliseNumberToken(first);
+        if (third !== undefined) parts.unit ??= normaliseNumberToken(second);
+        parts.room ??= normaliseNumberToken(third ?? second);
+      } else if (parts.unit === undefined && third === undefined) {
+        parts.unit = normaliseNumberToken(first);
+        parts.room ??= normaliseNumberToken(second);
+      }
+    } else if ((match = stickyMatch(BUILDING, text, position)) !== null) {
+      parts.building ??= normaliseNumberToken(match[1] as string);
+    } else if ((match = stickyMatch(COURTYARD, text, position)) !== null) {
+      communitySuffix += `${normaliseNumberToken(match[1] as string)}号院`;
+    } else if ((match = stickyMatch(PHASE, text, position)) !== null) {
+      communitySuffix += `${normaliseNumberToken(match[1] as string)}期`;
+    } else if ((match = stickyMatch(ZONE, text, position)) !== null) {
+      communitySuffix += `${normaliseNumberToken(match[1] as string)}区`;
+    } else if ((match = stickyMatch(VILLAGE_GROUP, text, position)) !== null) {
+      communitySuffix += `${normaliseNumberToken(match[1] as string)}组`;
+    } else if ((match = stickyMatch(UNIT, text, position)) !== null) {
+      parts.unit ??= normaliseNumberToken(match[1] as string);
+    } else if ((match = stickyMatch(FLOOR, text, position)) !== null) {
+      parts.floor ??= normaliseNumberToken((match[1] ?? match[2] ?? match[3]) as string);
+    } else if ((match = stickyMatch(ROOM, text, position)) !== null) {
+      parts.room ??= normaliseNumberToken(match[1] as string);
+    } else if ((match = stickyMatch(NUMBERED, text, position)) !== null) {
+      // "12号" names a building (or village house) first; after a building or unit, the door.
+      const value = normaliseNumberToken(match[1] as string);
+      if (parts.building === undefined && parts.unit === undefined) parts.building = value;
+      else parts.room ??= value;
+    } else if ((match = stickyMatch(LETTER_AND_ROOM, text, position)) !== null) {
+      parts.building ??= match[1] as string;
+      parts.room ??= normaliseNumberToken(match[2] as string);
+    } else if ((match = stickyMatch(BARE_DIGITS, text, position)) !== null) {
+      const value = normaliseNumberToken(match[1] as string);
+      const digits = (match[1] as string).length;
+      if (parts.building === undefined && parts.unit === undefined && digits < 3) parts.building = value;
+      else parts.room ??= value;
+    } else {
+      position++;
+      continue;
+    }
+    position += Math.max(match[0].length, 1);
+  }
+  return communitySuffix;
+}
+
+function parseRoad(text: string, position: number, parts: DwellingParts): number {
+  const numbered = stickyMatch(ROAD_WITH_NUMBER, text, position);
+  if (numbered !== null) {
+    const suffix = numbered[3];
+    const end = position + numbered[0].length;
+    const following = text.slice(end, end + 1);
+    const isHouseNumber =
+      suffix === '号院' || suffix === '弄' || (suffix === '号' ? following !== '楼' : !STRUCTURE_CHARACTERS.test(following));
+    if (isHouseNumber) {
+      parts.road = numbered[1];
+      const number = (numbered[2] as string).replace('之', '-');
+      parts.roadNumber = suffix === '弄' ? `${number}弄` : number;
+      return end;
+    }
+    // "幸福里5号楼": the "road" was a community name; leave it to the community reader.
+  }
+  const bare = stickyMatch(ROAD_WITHOUT_NUMBER, text, position);
+  if (bare !== null) {
+    const end = position + bare[0].length;
+    if (!NOT_A_ROAD_AFTER.test(text.slice(end, end + 2))) {
+      parts.road = bare[1];
+      return end;
+    }
+  }
+  return position;
+}
+
+/** Parses the part of a cleaned address after the divisions. `afterDivision` enables town reading. */
+export function parseDwelling(text: string, start: number, afterDivision: boolean): DwellingParts {
+  const parts: DwellingParts = {};
+  let position = start;
+  if (afterDivision) {
+    const town = stickyMatch(TOWN, text, position);
+    if (town !== null) {
+      parts.town = town[1];
+      position += town[0].length;
+    }
+  }
+  position = parseRoad(text, position, parts);
+
+  STRUCTURE_START.lastIndex = position;
+  const structure = STRUCTURE_START.exec(text);
+  const structureStart = structure === null ? text.length : structure.index;
+  const communitySuffix = parseStructure(text, structureStart, parts);
+  const community = normaliseCommunityName(text.slice(position, structureStart));
+  // A nameless phase or zone ("人民路100号2期") still separates dwellings, so keep it.
+  if (community !== undefined || communitySuffix.length > 0) parts.community = (community ?? '') + communitySuffix;
+  return parts;
+}

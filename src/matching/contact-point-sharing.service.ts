@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/**
+ * How many distinct borrowers and sources mention each contact point. Deferred out of the
+ * ingest transaction: it reads every observation of a point, which grows with sharing.
+ */
+@Injectable()
+export class ContactPointSharingService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async refresh(contactPointIds: string[]): Promise<number> {
+    if (contactPointIds.length === 0) return 0;
+    const [, affected] = (await this.dataSource.query(
+      `UPDATE contact_point point
+       SET borrower_count = counts.borrowers, source_count = counts.sources
+       FROM (
+         SELECT contact_point_id, count(DISTINCT borrower_id) AS borrowers, count(DISTINCT source_key) AS sources
+         FROM observation WHERE contact_point_id = ANY($1::uuid[])
+         GROUP BY contact_point_id
+       ) AS counts
+       WHERE point.id = counts.contact_point_id
+         AND (point.borrower_count, point.source_count) IS DISTINCT FROM (counts.borrowers, counts.sources)`,
+      [contactPointIds],
+    )) as [unknown, number];
+    return affected;
+  }
+}

@@ -1,0 +1,29 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A real person or organisation; may be linked to several borrowers (a shared contact). */
+@Entity({ name: 'person' })
+@Index(['nameKey'])
+export class PersonEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: 'individual' | 'organisation';
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  name!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  normalizedName!: string | null;
+
+  /** Toneless pinyin of the normalised name: the blocking key for person matching. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nameKey!: string | null;
+
+  /** Set when an operator merged this person into another; reads follow it. */
+  @Column({ type: 'uuid', nullable: true })
+  mergedIntoId!: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

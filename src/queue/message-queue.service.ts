@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JOB_DEFINITIONS, type JobName, type JobPayloads, QUEUE_NAMES } from './job-definitions.js';
+import { QUEUE_DRIVER, type QueueDriver } from './queue-driver.interface.js';
+
+/** What services use to enqueue work; they never see the driver or BullMQ. */
+@Injectable()
+export class MessageQueueService {
+  constructor(@Inject(QUEUE_DRIVER) private readonly driver: QueueDriver) {}
+
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: { jobId?: string } = {}): Promise<string> {
+    const definition = JOB_DEFINITIONS[name];
+    return this.driver.add(definition.queue, name, data, { ...definition, jobId: options.jobId });
+  }
+
+  /** Jobs not yet finished across all queues (waiting, running or waiting to retry). */
+  async pendingCount(): Promise<number> {
+    const counts = await Promise.all(QUEUE_NAMES.map((queue) => this.driver.counts(queue)));
+    return counts.reduce((sum, count) => sum + count.waiting + count.active + count.delayed, 0);
+  }
+
+  get driverName(): QueueDriver['name'] {
+    return this.driver.name;
+  }
+
+  ping(): Promise<void> {
+    return this.driver.ping();
+  }
+}

@@ -1,0 +1,78 @@
+import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { type Principal, SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { DomainSettingsService } from '../config/domain-settings.service.js';
+import { SourceEntity } from './source.entity.js';
+import { defaultTrust, type SourceDefinition } from './source-types.js';
+
+@Injectable()
+export class SourcesService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Sources');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly settings: DomainSettingsService,
+  ) {}
+
+  /** Sources declared in config/sources.json are (re)applied at every start. */
+  async onApplicationBootstrap(): Promise<void> {
+    for (const definition of this.settings.declaredSources) {
+      await this.put(SYSTEM_PRINCIPAL, definition, 'config');
+    }
+    if (this.settings.declaredSources.length > 0) this.logger.log(`${this.settings.declaredSources.length} source(s) declared in config`);
+  }
+
+  list(): Promise<SourceEntity[]> {
+    return this.dataSource.getRepository(SourceEntity).find({ order: { key: 'ASC' } });
+  }
+
+  async get(key: string): Promise<SourceEntity> {
+    const source = await this.dataSource.getRepository(SourceEntity).findOneBy({ key });
+    if (!source) throw new NotFoundException(`source "${key}" is not registered`);
+    return source;
+  }
+
+  /** Registers or updates a source; audited with what changed. Returns whether it was new. */
+  async put(principal: Principal, definition: SourceDefinition, declaredIn: 'api' | 'config' = 'api'): Promise<{ source: SourceEntity; created: boolean }> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(SourceEntity);
+      const before = await repository.findOne({ where: { key: definition.key }, lock: { mode: 'pessimistic_write' } });
+      const next = {
+        key: definition.key,
+        system: definition.system,
+        kind: definition.kind,
+        displayName: definition.displayName ?? null,
+        trust: definition.trust ?? defaultTrust(definition.kind),
+        declaredIn,
+      };
+      const unchanged =
+        before &&
+        before.system === next.system &&
+        before.kind === next.kind &&
+        before.displayName === next.displayName &&
+        before.trust === next.trust &&
+        before.declaredIn === next.declaredIn;
+      if (unchanged) return { source: before, created: false };
+      await repository.upsert(next, ['key']);
+      const source = await repository.findOneByOrFail({ key: definition.key });
+      await this.audit.record(
+        principal,
+        {
+          action: before ? 'source.updated' : 'source.registered',
+          targetType: 'source',
+          targetId: definition.key,
+          details: { before: before ? pick(before) : null, after: pick(source) },
+        },
+        manager,
+      );
+      return { source, created: !before };
+    });
+  }
+}
+
+function pick(source: SourceEntity): Record<string, unknown> {
+  return { system: source.system, kind: source.kind, displayName: source.displayName, trust: source.trust, declaredIn: source.declaredIn };
+}

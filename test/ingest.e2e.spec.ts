@@ -1,0 +1,181 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aBatch, aSourceRecord } from './support/record-factory.js';
+import { bearer, createTestApplication, type TestApplication } from './support/test-application.js';
+
+let context: TestApplication;
+
+beforeAll(async () => {
+  context = await createTestApplication();
+  await request(context.http).put('/v1/sources/crm').set('Authorization', bearer('admin')).send({ system: 'sales', kind: 'internal' }).expect(201);
+});
+afterAll(() => context?.close());
+
+const post = (records: unknown[], source = 'crm') =>
+  request(context.http).post(`/v1/sources/${source}/records`).set('Authorization', bearer('platform')).send({ records });
+
+const count = async (table: string): Promise<number> => Number((await context.dataSource.query(`SELECT count(*) FROM ${table}`))[0].count);
+
+describe('POST /v1/sources/:key/records', () => {
+  it('stores records and resolves every phone and address in the record order', async () => {
+    const record = aSourceRecord({
+      sourceRecordId: 'order-1',
+      phones: ['138-1234-5678', '010-62345678转123', '138****5678', '+86 138 1234 5678'],
+      addresses: [{ text: '北京市海淀区中关村大街27号3栋2单元501室', kind: 'home' }],
+    });
+    const response = await post([record]).expect(200);
+    expect(response.body).toMatchObject({ accepted: 1, duplicates: 0, rejected: [] });
+    expect(response.body.unusablePhones).toEqual([
+      expect.objectContaining({ index: 0, sourceRecordId: 'order-1', raw: '138****5678', reason: expect.stringMatching(/mask/i) }),
+    ]);
+
+    const read = await request(context.http).get('/v1/sources/crm/records/order-1').set('Authorization', bearer('operator')).expect(200);
+    expect(read.body.record.sourceRecordId).toBe('order-1');
+    expect(read.body.phones.map((phone: { raw: string }) => phone.raw)).toEqual(record.phones);
+    const [first, landline, masked, same] = read.body.phones;
+    expect(first).toMatchObject({ e164: '+8613812345678', contactPointId: expect.any(String) });
+    expect(landline).toMatchObject({ e164: '+861062345678', extension: '123' });
+    expect(masked).toMatchObject({ contactPointId: null, error: expect.any(String) });
+    expect(same.contactPointId).toBe(first.contactPointId);
+    expect(read.body.addresses).toEqual([{ raw: record.addresses[0].text, contactPointId: expect.any(String) }]);
+    expect(read.body.personId).toEqual(expect.any(String));
+  });
+
+  it('rejects each bad record with a reason and keeps the good ones', async () => {
+    const good = aSourceRecord({ sourceRecordId: 'good-1' });
+    const bad: unknown[] = [
+      { ...aSourceRecord(), sourceRecordId: undefined },
+      { ...aSourceRecord(), sourceRecordId: 42 },
+      { ...aSourceRecord(), borrower: { name: '王五' } },
+      { ...aSourceRecord(), observedAt: 'yesterday' },
+      { ...aSourceRecord(), observedAt: new Date(Date.now() + 3 * 86_400_000).toISOString() },
+      { ...aSourceRecord(), phones: '13812345678' },
+      { ...aSourceRecord(), subject: { role: 'neighbour' } },
+      { ...aSourceRecord(), addresses: [{ text: '深'.repeat(501) }] },
+      'not an object',
+    ];
+    const response = await post([good, ...bad]).expect(200);
+    expect(response.body.accepted).toBe(1);
+    const errors = response.body.rejected.map((entry: { index: number; errors: string[] }) => [entry.index, entry.errors.join('; ')]);
+    expect(errors).toEqual([
+      [1, expect.stringMatching(/^sourceRecordId: is required/)],
+      [2, expect.stringMatching(/^sourceRecordId: must be a string/)],
+      [3, expect.stringMatching(/^borrower\.ref: is required/)],
+      [4, expect.stringMatching(/^observedAt: .* not an ISO-8601/)],
+      [5, expect.stringMatching(/^observedAt: is more than a day in the future/)],
+      [6, expect.stringMatching(/^phones: must be an array/)],
+      [7, expect.stringMatching(/^subject\.role: "neighbour" is not one of/)],
+      [8, expect.stringMatching(/^addresses\[0\]\.text: is 501 characters/)],
+      [9, 'record: must be a JSON object'],
+    ]);
+    const quarantined = await context.dataSource.query('SELECT batch_index, errors FROM quarantined_record WHERE batch_id = $1 ORDER BY batch_index', [response.body.batchId]);
+    expect(quarantined.map((row: { batch_index: number }) => row.batch_index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    await request(context.http).get('/v1/sources/crm/records/good-1').set('Authorization', bearer('admin')).expect(200);
+  });
+
+  it('answers 404 for an unknown source, 400 for a body without records or not JSON, 413 above 1000 records', async () => {
+    await post([aSourceRecord()], 'nope').expect(404);
+    await request(context.http).post('/v1/sources/crm/records').set('Authorization', bearer('platform')).send({ rows: [] }).expect(400);
+    await request(context.http).post('/v1/sources/crm/records').set('Authorization', bearer('platform')).send([]).expect(400);
+    await request(context.http)
+      .post('/v1/sources/crm/records')
+      .set('Authorization', bearer('platform'))
+      .set('Content-Type', 'application/json')
+      .send('{"records": [')
+      .expect(400);
+    const tooMany = await post(Array.from({ length: 1001 }, () => ({}))).expect(413);
+    expect(tooMany.body.message).toMatch(/at most 1000/);
+  });
+
+  it('is idempotent: the same 1000-record batch twice adds no rows', async () => {
+    const batch = aBatch(1000, { borrowers: 300, prefix: 'idem' });
+    const first = await post(batch).expect(200);
+    expect(first.body).toMatchObject({ accepted: 1000, duplicates: 0, rejected: [] });
+    const tables = ['source_record', 'source_record_version', 'observation', 'contact_point', 'person', 'borrower', 'borrower_person', 'person_contact_point'];
+    const before = await Promise.all(tables.map(count));
+    const second = await post(batch).expect(200);
+    expect(second.body).toMatchObject({ accepted: 0, duplicates: 1000, rejected: [] });
+    expect(await Promise.all(tables.map(count))).toEqual(before);
+  });
+
+  it('keeps history: changed content is a new version, the old one stays', async () => {
+    const original = aSourceRecord({ sourceRecordId: 'versioned', phones: ['13900000001'] });
+    await post([original]).expect(200);
+    const changed = { ...original, phones: ['13900000002'] };
+    const response = await post([changed, changed]).expect(200);
+    expect(response.body).toMatchObject({ accepted: 1, duplicates: 1 });
+    const read = await request(context.http).get('/v1/sources/crm/records/versioned').set('Authorization', bearer('operator')).expect(200);
+    expect(read.body.version).toBe(2);
+    expect(read.body.phones[0].e164).toBe('+8613900000002');
+    expect(read.body.versions.map((version: { version: number }) => version.version)).toEqual([2, 1]);
+    await expect(context.dataSource.query("UPDATE source_record_version SET content_hash = 'x'")).rejects.toThrow(/append-only/);
+  });
+
+  it('links the same contact named by two borrowers to one person', async () => {
+    const shared = '13700001111';
+    await post([
+      aSourceRecord({ sourceRecordId: 'share-a', borrower: { ref: 'SHARE-A' }, subject: { role: 'contact', name: '李四', relation: '朋友' }, phones: [shared] }),
+      aSourceRecord({ sourceRecordId: 'share-b', borrower: { ref: 'SHARE-B' }, subject: { role: 'contact', name: '李四', relation: '同事' }, phones: [shared] }),
+    ]).expect(200);
+    const read = async (id: string) =>
+      (await request(context.http).get(`/v1/sources/crm/records/${id}`).set('Authorization', bearer('operator')).expect(200)).body;
+    const [a, b] = await Promise.all([read('share-a'), read('share-b')]);
+    expect(a.personId).toBe(b.personId);
+    expect(a.borrowerId).not.toBe(b.borrowerId);
+  });
+});
+
+describe('auth', () => {
+  it('refuses a missing or unknown key with 401 and a wrong role with 403', async () => {
+    await request(context.http).post('/v1/sources/crm/records').send({ records: [] }).expect(401);
+    await request(context.http).post('/v1/sources/crm/records').set('Authorization', 'Bearer not-a-key').send({ records: [] }).expect(401);
+    await request(context.http).post('/v1/sources/crm/records').set('Authorization', bearer('operator')).send({ records: [] }).expect(403);
+    await request(context.http).get('/v1/sources/crm/records/x').set('Authorization', bearer('platform')).expect(403);
+    await request(context.http).put('/v1/sources/new').set('Authorization', bearer('platform')).send({ system: 'sales', kind: 'internal' }).expect(403);
+    await request(context.http).get('/v1/audit-events').set('Authorization', bearer('operator')).expect(403);
+    await request(context.http).get('/v1/sources').expect(401);
+  });
+
+  it('leaves health and the OpenAPI document public', async () => {
+    const health = await request(context.http).get('/health').expect(200);
+    expect(health.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
+    const docs = await request(context.http).get('/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/sources/{key}/records', '/v1/sources/{key}/records/{sourceRecordId}', '/v1/audit-events']));
+  });
+});
+
+describe('sources', () => {
+  it('registers, updates and lists sources, including those declared in config', async () => {
+    const created = await request(context.http)
+      .put('/v1/sources/bureau')
+      .set('Authorization', bearer('admin'))
+      .send({ system: 'credit_bureau', kind: 'external', displayName: 'Credit bureau' })
+      .expect(201);
+    expect(created.body).toMatchObject({ key: 'bureau', kind: 'external', trust: 0.6, declaredIn: 'api' });
+    const updated = await request(context.http).put('/v1/sources/bureau').set('Authorization', bearer('admin')).send({ system: 'credit_bureau', kind: 'external', trust: 0.9 }).expect(200);
+    expect(updated.body.trust).toBe(0.9);
+    await request(context.http).put('/v1/sources/bureau').set('Authorization', bearer('admin')).send({ system: 'mainframe', kind: 'external' }).expect(400);
+    await request(context.http).put('/v1/sources/Bad%20Key').set('Authorization', bearer('admin')).send({ system: 'sales', kind: 'internal' }).expect(400);
+    const list = await request(context.http).get('/v1/sources').set('Authorization', bearer('operator')).expect(200);
+    const keys = list.body.map((source: { key: string }) => source.key);
+    expect(keys).toEqual(expect.arrayContaining(['bureau', 'crm', 'loan-application', 'sales-crm']));
+  });
+});
+
+describe('GET /v1/audit-events', () => {
+  it('shows ingest batches, source changes and record reads, filtered and paged', async () => {
+    const agent = () => request(context.http).get('/v1/audit-events').set('Authorization', bearer('auditor'));
+    const batches = await agent().query({ action: 'ingest.batch', limit: 2 }).expect(200);
+    expect(batches.body.items).toHaveLength(2);
+    expect(batches.body.items[0]).toMatchObject({ action: 'ingest.batch', actorRole: 'platform', targetType: 'ingest_batch' });
+    const next = await agent().query({ action: 'ingest.batch', limit: 2, before: batches.body.nextCursor }).expect(200);
+    expect(Number(next.body.items[0].id)).toBeLessThan(Number(batches.body.items[1].id));
+    const sources = await agent().query({ action: 'source.updated', targetId: 'bureau' }).expect(200);
+    expect(sources.body.items[0].details).toMatchObject({ before: { trust: 0.6 }, after: { trust: 0.9 } });
+    await request(context.http).get('/v1/sources/crm/records/good-1').query({ reason: 'complaint 123' }).set('Authorization', bearer('operator')).expect(200);
+    const reads = await agent().query({ action: 'source_record.read', targetId: 'crm/good-1' }).expect(200);
+    expect(reads.body.items[0]).toMatchObject({ actorRole: 'operator', purpose: 'complaint 123' });
+    await agent().query({ limit: 501 }).expect(400);
+    await expect(context.dataSource.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
+  });
+});
