@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -10,6 +10,8 @@ import { aSourceRecord } from './support/record-factory.js';
 import { freePort } from './support/free-port.js';
 
 const dataDirectory = mkdtempSync(join(tmpdir(), 'contact-recovery-restart-'));
+// As root, PostgreSQL runs as the 'postgres' user, which must be able to reach the data directory.
+chmodSync(dataDirectory, 0o755);
 afterAll(() => rmSync(dataDirectory, { recursive: true, force: true }));
 
 /** The zero-configuration path of `npm start`: no DATABASE_URL, no API_KEYS. */

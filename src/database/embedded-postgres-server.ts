@@ -51,7 +51,13 @@ export class EmbeddedPostgresServer {
   async start(): Promise<void> {
     await mkdir(this.options.directory, { recursive: true });
     if (!existsSync(join(this.options.directory, 'PG_VERSION'))) {
-      await this.server.initialise();
+      await this.server.initialise().catch((error: unknown) => {
+        const message = String(error instanceof Error ? error.message : error);
+        if (!message.includes('Permission denied')) throw error;
+        throw new Error(
+          `${message}\nRunning as root, PostgreSQL runs as the "postgres" user, which must be able to reach ${this.options.directory}: choose a DATA_DIR under a directory others can enter.`,
+        );
+      });
     }
     this.removeStalePidFile();
     await this.server.start();

@@ -35,6 +35,8 @@ interface FieldRule {
   readonly weight: number;
   /** Compare by name similarity instead of exact equality. */
   readonly fuzzy: boolean;
+  /** Numbers and directions on one side only make another place (roads). */
+  readonly strictNames?: boolean;
   read(address: ParsedAddress): string | undefined;
   display?(address: ParsedAddress): string | undefined;
 }
@@ -70,7 +72,7 @@ const FIELD_RULES: readonly FieldRule[] = [
     display: (address) => divisionDisplay(address.district),
   },
   { field: 'town', weight: 0.03, fuzzy: false, read: (address) => address.town },
-  { field: 'road', weight: 0.1, fuzzy: true, read: (address) => address.road },
+  { field: 'road', weight: 0.1, fuzzy: true, strictNames: true, read: (address) => address.road },
   { field: 'roadNumber', weight: 0.1, fuzzy: false, read: (address) => address.roadNumber },
   { field: 'community', weight: 0.15, fuzzy: true, read: (address) => address.community },
   { field: 'building', weight: 0.12, fuzzy: false, read: (address) => address.building },
@@ -120,8 +122,9 @@ function compareField(rule: FieldRule, left: ParsedAddress, right: ParsedAddress
     agreement = 'agree';
     credit = 1;
   } else if (rule.fuzzy) {
-    conflicting = namesConflict(leftValue, rightValue);
-    const similarity = conflicting ? 0 : nameSimilarity(leftValue, rightValue);
+    const strict = rule.strictNames === true;
+    conflicting = namesConflict(leftValue, rightValue, strict);
+    const similarity = conflicting ? 0 : nameSimilarity(leftValue, rightValue, strict);
     agreement = similarity >= SIMILARITY_THRESHOLD ? 'similar' : 'differ';
     credit = agreement === 'similar' ? similarity * SIMILAR_CREDIT : 0;
   } else {

@@ -2,11 +2,8 @@ import type { ParsedAddress } from './address-types.js';
 import { toDivision } from './division-index.js';
 import { resolveDivisions } from './division-resolver.js';
 import { parseDwelling } from './dwelling-parser.js';
+import { isPickupPoint } from './pickup-point.js';
 import { cleanAddressText, withoutBracketNotes } from './text-normalisation.js';
-
-// Parcel lockers and collection points: an address there is not somebody's home.
-const PICKUP_POINT =
-  /快递柜|快递箱|快件箱|丰巢|蜂巢柜|驿站|代收点|代收处|自提点|自提柜|自提处|快递点|快递站|快递超市|收件点|取件点|智能柜|速递易|兔喜|代办点/;
 
 // Longer inputs are not addresses; capping keeps the worst case linear and small.
 const MAXIMUM_INPUT_LENGTH = 300;
@@ -28,7 +25,7 @@ export function parseAddress(raw: string): ParsedAddress {
   const divisions = resolveDivisions(structural);
   const dwelling = parseDwelling(structural, divisions.end, divisions.end > 0);
 
-  const parsed: ParsedAddress = { raw: input, cleaned, pickupPoint: PICKUP_POINT.test(cleaned) };
+  const parsed: ParsedAddress = { raw: input, cleaned, pickupPoint: isPickupPoint(cleaned) };
   const province = toDivision(divisions.province);
   const city = toDivision(divisions.city);
   const district = toDivision(divisions.district);

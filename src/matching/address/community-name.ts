@@ -4,7 +4,7 @@ import { cleanAddressText, withoutBracketNotes } from './text-normalisation.js';
 
 // Words that say "this is a residential compound" without naming it: 阳光花园小区 = 阳光花园.
 const COMMUNITY_NOISE = /住宅小区|小区|住宅区|居住区|生活区|社区居委会|居民委员会|居委会|(?<=.{2})社区$/g;
-const VILLAGE_COMMITTEE = /村民委员会|村委会/g;
+const VILLAGE_COMMITTEE = /村?(?:村民委员会|村委会)/g;
 const EDGE_NOISE = /^[-()]+|[-()]+$/g;
 
 /**

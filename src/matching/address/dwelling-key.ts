@@ -1,4 +1,5 @@
 import type { ParsedAddress } from './address-types.js';
+import { withoutPickupWords } from './pickup-point.js';
 
 /**
  * Identity keys. A dwelling key is an exact key: two addresses with the same key are the same
@@ -11,14 +12,19 @@ const VILLAGE = /(?:(?<!新)村|屯|\d+组)$/;
 // "2期", "3号院", "A区" with no estate name in front: only meaningful next to the road.
 const NAMELESS_COMMUNITY = /^(?:[A-Z\d]+(?:号院|期|区|组))+$/;
 
+/** False for "2期" alone, or a pickup point named only by its brand ("菜鸟驿站", "丰巢快递柜"). */
+function communityHasOwnName(address: ParsedAddress, community: string): boolean {
+  if (NAMELESS_COMMUNITY.test(community)) return false;
+  return !address.pickupPoint || withoutPickupWords(community).length >= 2;
+}
+
 function anchorOf(address: ParsedAddress): string | undefined {
   const { community, road, roadNumber } = address;
   const roadAnchor = road !== undefined && roadNumber !== undefined ? `road:${road}#${roadNumber}` : undefined;
-  if (community !== undefined) {
-    if (!NAMELESS_COMMUNITY.test(community)) return `community:${community}`;
-    return roadAnchor === undefined ? undefined : `${roadAnchor}|community:${community}`;
-  }
-  return roadAnchor;
+  if (community === undefined) return roadAnchor;
+  if (communityHasOwnName(address, community)) return `community:${community}`;
+  // Only meaningful next to its street address.
+  return roadAnchor === undefined ? undefined : `${roadAnchor}|community:${community}`;
 }
 
 /** True when the address narrows down to one home: a room, or a house number in a village. */
@@ -32,7 +38,8 @@ export function identifiesDwelling(address: ParsedAddress): boolean {
  * present. Undefined when the address is too vague to name one dwelling (no district, no
  * anchor, or no room). A community is preferred over the road because the same estate is
  * often written with and without its street address. Pickup points are keyed too, with a
- * 'pickup:' prefix and without needing a room, so that a locker never equals a home.
+ * 'pickup:' prefix and without needing a room (but with an estate name or street number to
+ * say where), so that a locker never equals a home.
  */
 export function dwellingKey(address: ParsedAddress): string | undefined {
   const district = address.district?.code;

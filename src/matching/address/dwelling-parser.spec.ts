@@ -117,7 +117,9 @@ describe('road and house number', () => {
       roadNumber: '969',
     });
     expect(parseAddress('广东省东莞市虎门镇连升路1号').town).toBe('虎门镇');
-    expect(parseAddress('广东省深圳市福田区古镇路1号')).toMatchObject({ town: undefined, road: '古镇路' });
+    const oldTownRoad = parseAddress('广东省深圳市福田区古镇路1号');
+    expect(oldTownRoad.town).toBeUndefined();
+    expect(oldTownRoad.road).toBe('古镇路');
   });
 });
 

@@ -1,5 +1,5 @@
 import { normaliseCommunityName } from './community-name.js';
-import { CHINESE_NUMERAL_CHARACTERS as CN, normaliseNumberToken } from './text-normalisation.js';
+import { CHINESE_NUMERAL_CHARACTERS, normaliseNumberToken } from './text-normalisation.js';
 
 /**
  * Reads what follows the divisions: town, road and house number, community, then the
@@ -18,7 +18,8 @@ export interface DwellingParts {
   room?: string;
 }
 
-const NUMBER = `(\\d+|[${CN}]+)`;
+const NUMERAL = `[${CHINESE_NUMERAL_CHARACTERS}]`;
+const NUMBER = `(\\d+|${NUMERAL}+)`;
 
 const TOWN = /([\u4e00-\u9fff]{1,7}?(?:街道办事处|街道办|街道|镇|乡))(?![东西南北中]?(?:路|街|大道|道|巷))/y;
 
@@ -34,18 +35,18 @@ const STRUCTURE_CHARACTERS = /^[栋幢座楼层室房单门期区组队#-]/;
 
 // Where building/unit/room tokens begin; everything before it is the community name.
 const STRUCTURE_START = new RegExp(
-  `\\d|#|[A-Z](?=[-座栋幢#号楼单区]|\\d)|[${CN}]+(?:号楼|号院|栋|幢|座|单元|期|区|组|队|层|楼|室)`,
+  `\\d|#|[A-Z](?=[-座栋幢#号楼单区]|\\d)|${NUMERAL}+(?:号楼|号院|栋|幢|座|单元|期|区|组|队|层|楼|室)`,
   'g',
 );
 
 const DASHED = /([A-Z]|\d+)-(\d+)(?:-(\d+))?/y;
-const BUILDING = new RegExp(`([A-Z]\\d*|\\d+[A-Z]?|[${CN}]+)(?:号楼|号栋|号座|栋|幢|座|#楼?)`, 'y');
+const BUILDING = new RegExp(`([A-Z]\\d*|\\d+[A-Z]?|${NUMERAL}+)(?:号楼|号栋|号座|栋|幢|座|#楼?)`, 'y');
 const COURTYARD = new RegExp(`${NUMBER}号院`, 'y');
 const PHASE = new RegExp(`${NUMBER}期`, 'y');
-const ZONE = new RegExp(`([A-Z]|\\d+|[${CN}]+)区`, 'y');
+const ZONE = new RegExp(`([A-Z]|\\d+|${NUMERAL}+)区`, 'y');
 const VILLAGE_GROUP = new RegExp(`${NUMBER}(?:村民小组|小组|组|队|社)`, 'y');
-const UNIT = new RegExp(`([A-Z]|\\d+|[${CN}]+)(?:单元|门(?![市面口卫]))`, 'y');
-const FLOOR = new RegExp(`(?:(-?\\d+|B\\d+|[${CN}]+)(?:层|楼(?!号))|F(\\d+)|(\\d+)F)`, 'y');
+const UNIT = new RegExp(`([A-Z]|\\d+|${NUMERAL}+)(?:单元|门(?![市面口卫]))`, 'y');
+const FLOOR = new RegExp(`(?:(-?\\d+|B\\d+|${NUMERAL}+)(?:层|楼(?!号))|F(\\d+)|(\\d+)F)`, 'y');
 const ROOM = new RegExp(`${NUMBER}(?:号房|室|房间|房|户)`, 'y');
 const NUMBERED = /([A-Z]?\d+[A-Z]?)号/y;
 const LETTER_AND_ROOM = /([A-Z])(\d{3,})/y;

@@ -26,35 +26,54 @@ export function editDistance(left: string, right: string): number {
   return previous[right.length] as number;
 }
 
+export const SIMILARITY_THRESHOLD = 0.6;
+
 const NUMERALS = /[\d零〇一二两三四五六七八九十百千]+/g;
-const DIRECTIONS = /[东西南北中上下前后内外]/g;
+// 中/上/下 are too common inside names (中心, 中海) to mean a direction.
+const DIRECTIONS = /[东西南北]/g;
 
 function joinedMatches(text: string, pattern: RegExp): string {
   const matches = text.match(pattern);
   return matches === null ? '' : matches.join(',');
 }
 
-/** True when the names cannot be typos of each other: their numbers or directions differ. */
-export function namesConflict(left: string, right: string): boolean {
-  if (joinedMatches(left, NUMERALS) !== joinedMatches(right, NUMERALS)) return true;
-  const leftDirections = joinedMatches(left, DIRECTIONS);
-  const rightDirections = joinedMatches(right, DIRECTIONS);
-  // "人民南路" vs "人民北路" conflict; "南山花园" vs "南山花园" obviously not. Only compare when
-  // the names are the same length, so an added or dropped word is still a possible typo.
-  return left.length === right.length && leftDirections !== rightDirections;
+function partsDiffer(left: string, right: string, pattern: RegExp, strict: boolean): boolean {
+  const leftParts = joinedMatches(left, pattern);
+  const rightParts = joinedMatches(right, pattern);
+  if (leftParts === rightParts) return false;
+  // Leniently, a number or direction on one side only is a missing detail ("阳光花园" vs
+  // "阳光花园2期"); strictly, as for roads, it is another place ("人民路" vs "人民南路").
+  return strict || (leftParts.length > 0 && rightParts.length > 0);
 }
 
-export const SIMILARITY_THRESHOLD = 0.6;
+/**
+ * True when the names cannot be typos of each other: they agree apart from their numbers or
+ * directions, and those differ ("阳光花园1期"/"阳光花园2期", "人民南路"/"人民北路"). `strict`
+ * also counts a number or direction present on one side only, which is right for road names.
+ */
+export function namesConflict(left: string, right: string, strict = false): boolean {
+  const numbersDiffer = partsDiffer(left, right, NUMERALS, strict);
+  const directionsDiffer = partsDiffer(left, right, DIRECTIONS, strict);
+  if (!numbersDiffer && !directionsDiffer) return false;
+  const leftRest = left.replace(NUMERALS, '').replace(DIRECTIONS, '');
+  const rightRest = right.replace(NUMERALS, '').replace(DIRECTIONS, '');
+  return leftRest === rightRest || plainSimilarity(leftRest, rightRest) >= SIMILARITY_THRESHOLD;
+}
+
+function plainSimilarity(left: string, right: string): number {
+  const longer = Math.max(left.length, right.length);
+  return longer === 0 ? 1 : 1 - editDistance(left, right) / longer;
+}
 
 /**
- * 1 for equal names, 0 for conflicting ones, otherwise 1 − edit distance / longer length,
+ * 1 for equal names, 0 for conflicting ones (see namesConflict), otherwise 1 − edit distance / longer length,
  * raised to the threshold when one name contains the other ("阳光花园" in "深圳阳光花园").
  */
-export function nameSimilarity(left: string, right: string): number {
+export function nameSimilarity(left: string, right: string, strict = false): number {
   if (left === right) return 1;
   if (left.length === 0 || right.length === 0) return 0;
-  if (namesConflict(left, right)) return 0;
-  const ratio = 1 - editDistance(left, right) / Math.max(left.length, right.length);
+  if (namesConflict(left, right, strict)) return 0;
+  const ratio = plainSimilarity(left, right);
   const shorter = left.length <= right.length ? left : right;
   const longer = shorter === left ? right : left;
   if (shorter.length >= 2 && longer.includes(shorter)) return Math.max(ratio, SIMILARITY_THRESHOLD);

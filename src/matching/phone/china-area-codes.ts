@@ -280,11 +280,11 @@ export const AREA_CODE_BY_DIVISION: Readonly<Record<string, string>> = {
   '5132': '837', // 阿坝
   '5133': '836', // 甘孜
   '5134': '834', // 凉山
-  // 贵州 (5222 and 5224 are the codes 铜仁 and 毕节 had as 地区, still found on older ID cards)
+  // 贵州 (遵义 and 安顺 joined 贵阳's 0851 in 2015; 5222 and 5224 are the old 地区 codes of 铜仁 and 毕节)
   '5201': '851', // 贵阳
   '5202': '858', // 六盘水
-  '5203': '852', // 遵义
-  '5204': '853', // 安顺
+  '5203': '851', // 遵义
+  '5204': '851', // 安顺
   '5205': '857', // 毕节
   '5206': '856', // 铜仁
   '5222': '856', // 铜仁地区 (legacy)

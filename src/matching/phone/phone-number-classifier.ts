@@ -94,7 +94,7 @@ function classifyInternational(
   return withExtension({ usable: true, e164: parsed.number, type: validated }, extension);
 }
 
-/** `national` has no country code; it may still have the trunk '0' unless it came after +86. */
+/** `digits` has no country code; unless it came after +86 it may start with the trunk '0'. */
 function classifyChinese(
   digits: string,
   hasCountryCode: boolean,
@@ -184,7 +184,7 @@ function classifyStartingWithAreaDigit(
     return completeWithContextAreaCode(national, extension, context);
   }
   if (length < SMALLEST_NATIONAL_FIXED_LENGTH) {
-    const what = hasTrunkPrefix || hasCountryCode ? 'after the area code' : 'in total';
+    const what = hasTrunkPrefix ? 'after the leading 0' : hasCountryCode ? 'after the country code' : 'in total';
     return unusable('too_short', `The number has only ${length} digits ${what}; some digits are missing.`);
   }
   // 400/800 numbers have 10 digits; a landline with area code but without trunk 0 has 10-11 (12 with a typo)
@@ -192,7 +192,7 @@ function classifyStartingWithAreaDigit(
   if (length > largest) {
     return unusable(
       'too_long',
-      `The number has ${length} digits besides the trunk 0, more than an area code and an 8-digit local number; check for extra digits or an extension.`,
+      `The number has ${length} digits not counting a leading 0, more than an area code plus an 8-digit local number; check for extra digits or an extension.`,
     );
   }
   return classifyFixedLine(national, extension);

@@ -42,8 +42,7 @@ const SINGLE_CHARACTER_REPLACEMENTS: ReadonlyMap<number, string> = new Map([
 export function toHalfWidth(text: string): string {
   let firstChanged = -1;
   for (let index = 0; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if ((code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) || SINGLE_CHARACTER_REPLACEMENTS.has(code)) {
+    if (needsMapping(text.charCodeAt(index))) {
       firstChanged = index;
       break;
     }
@@ -51,21 +50,16 @@ export function toHalfWidth(text: string): string {
   if (firstChanged < 0) return text;
   let result = text.slice(0, firstChanged);
   for (let index = firstChanged; index < text.length; index++) {
-    const code = text.charCodeAt(index);
-    if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) {
-      result += String.fromCharCode(code - FULL_WIDTH_OFFSET);
-    } else {
-      result += SINGLE_CHARACTER_REPLACEMENTS.get(code) ?? text[index];
-    }
+    let code = text.charCodeAt(index);
+    if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) code -= FULL_WIDTH_OFFSET;
+    // Looked up after the width change so that ［ ］ become ( ) like [ ]
+    result += SINGLE_CHARACTER_REPLACEMENTS.get(code) ?? String.fromCharCode(code);
   }
-  // Brackets mapped from full-width (［ ］) only exist after the first pass
-  return result.includes('[') || result.includes(']') ? result.replace(SQUARE_BRACKET_PATTERN, squareToRound) : result;
+  return result;
 }
 
-const SQUARE_BRACKET_PATTERN = /[[\]]/g;
-
-function squareToRound(bracket: string): string {
-  return bracket === '[' ? '(' : ')';
+function needsMapping(code: number): boolean {
+  return (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) || SINGLE_CHARACTER_REPLACEMENTS.has(code);
 }
 
 /** Digits hidden by stars, dots, question marks or runs of x. A single x is an extension marker, not a mask. */

@@ -1,0 +1,227 @@
+import { describe, expect, it } from 'vitest';
+import { compareAddresses } from './address-comparison.js';
+import { parseAddress } from './address-parser.js';
+import type { AddressComparison } from './address-types.js';
+
+function compare(left: string, right: string): AddressComparison {
+  return compareAddresses(parseAddress(left), parseAddress(right));
+}
+
+function agreementOf(comparison: AddressComparison, field: string): string | undefined {
+  return comparison.fields.find((entry) => entry.field === field)?.agreement;
+}
+
+const HOME = '广东省深圳市福田区阳光花园3栋2单元501室';
+const STREET_HOME = '北京市海淀区中关村大街27号院3号楼2单元501';
+
+describe('compareAddresses: same', () => {
+  it.each([
+    [HOME, '深圳市福田区阳光花园小区3-2-501'],
+    [HOME, '广东深圳福田区阳光花园3号楼2单元501'],
+    [HOME, '福田区阳光花园三栋二单元501室'],
+    [HOME, '廣東省深圳市福田區陽光花園3棟2單元501室'],
+    [HOME, '广东省深圳市福田区阳光花园3幢2单元501房'],
+    [HOME, '广东省深圳市福田区福华路18号阳光花园3座2单元501'],
+    [STREET_HOME, '北京北京市海淀区中关村大街27号院3-2-501'],
+    ['上海市浦东新区张江路100弄5号1201室', '上海市上海市浦东新区张江路100弄5号1201'],
+    ['四川省成都市武侯区人民南路四段1号银石广场2栋1单元2301', '四川成都武侯区人民南路四段1号银石广场2-1-2301'],
+    ['湖北省武汉市洪山区珞喻路1037号东区12栋305', '武汉市洪山区珞喻路1037号东区12幢305室'],
+    ['浙江省杭州市西湖区文三路90号东部软件园3号楼501', '浙江杭州西湖区文三路90号东部软件园3栋501室'],
+    ['四川省凉山彝族自治州西昌市幸福村5组12号', '四川凉山州西昌市幸福村村委会5组12号'],
+  ])('%s = %s', (left, right) => {
+    const comparison = compare(left, right);
+    expect(comparison.decision).toBe('same');
+    expect(comparison.score).toBe(1);
+  });
+
+  it('lists the agreeing fields for the operator', () => {
+    const comparison = compare(HOME, '深圳市福田区阳光花园小区3-2-501');
+    expect(comparison.fields.map((entry) => entry.field)).toEqual([
+      'province',
+      'city',
+      'district',
+      'community',
+      'building',
+      'unit',
+      'room',
+    ]);
+    expect(comparison.fields.every((entry) => entry.agreement === 'agree')).toBe(true);
+    expect(comparison.fields.find((entry) => entry.field === 'district')).toEqual({
+      field: 'district',
+      left: '福田区 (440304)',
+      right: '福田区 (440304)',
+      agreement: 'agree',
+    });
+  });
+
+  it('is symmetric', () => {
+    const forward = compare(HOME, '深圳市福田区阳光花圆3栋2单元501室');
+    const backward = compare('深圳市福田区阳光花圆3栋2单元501室', HOME);
+    expect(backward.decision).toBe(forward.decision);
+    expect(backward.score).toBe(forward.score);
+  });
+});
+
+describe('compareAddresses: near misses are always different', () => {
+  it.each([
+    ['another room', '广东省深圳市福田区阳光花园3栋2单元502室', 'room'],
+    ['another room on another floor', '广东省深圳市福田区阳光花园3栋2单元601室', 'room'],
+    ['another unit', '广东省深圳市福田区阳光花园3栋1单元501室', 'unit'],
+    ['another building', '广东省深圳市福田区阳光花园4栋2单元501室', 'building'],
+    ['another lettered building', '广东省深圳市福田区阳光花园B栋2单元501室', 'building'],
+    ['another district', '广东省深圳市南山区阳光花园3栋2单元501室', 'district'],
+    ['another city', '广东省广州市天河区阳光花园3栋2单元501室', 'city'],
+    ['another estate', '广东省深圳市福田区碧桂园3栋2单元501室', 'community'],
+    ['a pickup point in the same estate', '广东省深圳市福田区阳光花园菜鸟驿站', 'pickupPoint'],
+  ])('%s', (_label, other, field) => {
+    const comparison = compare(HOME, other);
+    expect(comparison.decision).toBe('different');
+    expect(agreementOf(comparison, field)).toBe('differ');
+    expect(comparison.score).toBeLessThan(1);
+  });
+
+  it.each([
+    ['another house number on the same road', '北京市海淀区中关村大街28号院3号楼2单元501', 'roadNumber'],
+    ['another road', '北京市海淀区学院路27号院3号楼2单元501', 'road'],
+    ['another numbered road', '北京市海淀区中关村南大街27号院3号楼2单元501', 'road'],
+    ['another room', '北京市海淀区中关村大街27号院3号楼2单元502', 'room'],
+    ['another unit', '北京市海淀区中关村大街27号院3号楼1单元501', 'unit'],
+    ['another building', '北京市海淀区中关村大街27号院5号楼2单元501', 'building'],
+  ])('on a street address: %s', (_label, other, field) => {
+    const comparison = compare(STREET_HOME, other);
+    expect(comparison.decision).toBe('different');
+    expect(agreementOf(comparison, field)).toBe('differ');
+  });
+
+  it('tells apart roads whose names differ only in a number or a direction', () => {
+    expect(compare('深圳市南山区科技南十二路18号1201', '深圳市南山区科技南十一路18号1201').decision).toBe('different');
+    expect(compare('成都市武侯区人民南路1号2栋301', '成都市武侯区人民北路1号2栋301').decision).toBe('different');
+  });
+
+  it('is different for another phase or zone of the same estate', () => {
+    const firstPhase = '广东省深圳市福田区阳光花园一期3栋2单元501室';
+    expect(compare(firstPhase, '广东省深圳市福田区阳光花园2期3栋2单元501室').decision).toBe('different');
+    expect(compare('深圳市福田区阳光花园东区3栋501', '深圳市福田区阳光花园西区3栋501').decision).toBe('different');
+  });
+
+  it('is different for another room even when the estate name has a typo', () => {
+    expect(compare(HOME, '深圳市福田区阳光花圆3栋2单元502室').decision).toBe('different');
+  });
+
+  it('is different for another room even when one side has no district', () => {
+    expect(compare(HOME, '广东省深圳市阳光花园3栋2单元502室').decision).toBe('different');
+  });
+
+  it('is different across Shanghai lanes and lane buildings', () => {
+    const lane = '上海市浦东新区张江路100弄5号1201室';
+    expect(compare(lane, '上海市浦东新区张江路100弄6号1201室').decision).toBe('different');
+    expect(compare(lane, '上海市浦东新区张江路200弄5号1201室').decision).toBe('different');
+  });
+
+  it('is different for another village house', () => {
+    expect(compare('四川省凉山彝族自治州西昌市幸福村5组12号', '四川省凉山彝族自治州西昌市幸福村5组13号').decision).toBe(
+      'different',
+    );
+    expect(compare('四川省凉山彝族自治州西昌市幸福村5组12号', '四川省凉山彝族自治州西昌市幸福村6组12号').decision).toBe(
+      'different',
+    );
+  });
+});
+
+describe('compareAddresses: uncertain', () => {
+  it('sends a one-character estate typo to an operator', () => {
+    const comparison = compare(HOME, '深圳市福田区阳光花圆3栋2单元501室');
+    expect(comparison.decision).toBe('uncertain');
+    expect(agreementOf(comparison, 'community')).toBe('similar');
+    expect(comparison.score).toBeGreaterThan(0.8);
+    expect(comparison.score).toBeLessThan(1);
+  });
+
+  it.each([
+    ['no room on one side', '广东省深圳市福田区阳光花园3栋2单元', 'room'],
+    ['no unit on one side', '广东省深圳市福田区阳光花园3栋501室', 'unit'],
+    ['no building on one side', '广东省深圳市福田区阳光花园2单元501室', 'building'],
+    ['no district on one side', '广东省深圳市阳光花园3栋2单元501室', 'district'],
+    ['no estate on one side', '广东省深圳市福田区福华路18号3栋2单元501室', 'community'],
+  ])('%s', (_label, other, field) => {
+    const comparison = compare(HOME, other);
+    expect(comparison.decision).toBe('uncertain');
+    expect(agreementOf(comparison, field)).toBe('missing');
+    expect(comparison.score).toBeLessThan(1);
+  });
+
+  it('is uncertain when the phase is given on one side only', () => {
+    const comparison = compare(HOME, '广东省深圳市福田区阳光花园2期3栋2单元501室');
+    expect(comparison.decision).toBe('uncertain');
+    expect(agreementOf(comparison, 'community')).toBe('similar');
+  });
+
+  it('is uncertain when both are too vague to name a dwelling, even if equal', () => {
+    expect(compare('广东省深圳市福田区阳光花园', '深圳市福田区阳光花园小区').decision).toBe('uncertain');
+    expect(compare('广东省深圳市福田区阳光花园3栋', '深圳市福田区阳光花园3栋').decision).toBe('uncertain');
+    expect(compare('北京市海淀区中关村大街27号', '北京市海淀区中关村大街27号').decision).toBe('uncertain');
+    expect(compare('广东省深圳市', '深圳市').decision).toBe('uncertain');
+  });
+
+  it('is uncertain when an ambiguous district leaves both sides without a district', () => {
+    expect(compare('朝阳区建国路88号A座1201', '朝阳区建国路88号A座1201').decision).toBe('uncertain');
+  });
+
+  it('is uncertain when the town disagrees but everything else matches', () => {
+    const comparison = compare(
+      '广东省深圳市南山区粤海街道阳光花园3栋501',
+      '广东省深圳市南山区南头街道阳光花园3栋501',
+    );
+    expect(comparison.decision).toBe('uncertain');
+    expect(agreementOf(comparison, 'town')).toBe('differ');
+  });
+
+  it('is uncertain for two estate names at the same street address', () => {
+    const comparison = compare('深圳市福田区福华路18号国贸大厦1201', '深圳市福田区福华路18号金融中心1201');
+    expect(comparison.decision).toBe('uncertain');
+  });
+
+  it('is uncertain when the same estate is given with two different roads', () => {
+    const comparison = compare(
+      '深圳市福田区福华路18号阳光花园3栋501',
+      '深圳市福田区益田路20号阳光花园3栋501',
+    );
+    expect(comparison.decision).toBe('uncertain');
+  });
+
+  it('is uncertain when the floor contradicts an equal room', () => {
+    expect(compare('深圳市福田区阳光花园5栋3层302', '深圳市福田区阳光花园5栋4层302').decision).toBe('uncertain');
+  });
+});
+
+describe('compareAddresses: pickup points', () => {
+  it('never equals a home', () => {
+    expect(compare('深圳市南山区阳光花园3栋501(菜鸟驿站代收)', '深圳市南山区阳光花园3栋501').decision).toBe('different');
+  });
+
+  it('can equal the same pickup point', () => {
+    expect(compare('深圳市南山区阳光花园丰巢快递柜', '广东省深圳市南山区阳光花园丰巢快递柜').decision).toBe('same');
+  });
+});
+
+describe('compareAddresses: score', () => {
+  it('orders agreement: same > typo > missing part > near miss > another district', () => {
+    const same = compare(HOME, HOME).score;
+    const typo = compare(HOME, '深圳市福田区阳光花圆3栋2单元501室').score;
+    const missingRoom = compare(HOME, '广东省深圳市福田区阳光花园3栋2单元').score;
+    const anotherDistrictAndEstate = compare(HOME, '广东省广州市天河区碧桂园3栋2单元501室').score;
+    expect(same).toBe(1);
+    expect(typo).toBeLessThan(same);
+    expect(missingRoom).toBeLessThan(same);
+    expect(anotherDistrictAndEstate).toBeLessThan(missingRoom);
+    for (const score of [same, typo, missingRoom, anotherDistrictAndEstate]) {
+      expect(score).toBeGreaterThanOrEqual(0);
+      expect(score).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('is 0 when nothing comparable is present', () => {
+    expect(compare('', '').score).toBe(0);
+    expect(compare('', '').decision).toBe('uncertain');
+  });
+});

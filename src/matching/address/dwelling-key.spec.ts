@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { parseAddress } from './address-parser.js';
+import { blockingKeys, dwellingKey, identifiesDwelling } from './dwelling-key.js';
+
+function keyOf(raw: string): string | undefined {
+  return dwellingKey(parseAddress(raw));
+}
+
+describe('dwellingKey', () => {
+  it('is equal for every way of writing the same flat', () => {
+    const forms = [
+      '广东省深圳市福田区阳光花园3栋2单元501室',
+      '深圳市福田区阳光花园小区3号楼2单元501',
+      '深圳福田区阳光花园3-2-501',
+      '广东深圳福田区阳光花园3幢2单元501房',
+      '福田区阳光花园3座2单元501',
+      '广东省深圳市福田区阳光花园三栋二单元501室',
+      '廣東省深圳市福田區陽光花園3棟2單元501室',
+      '广东省深圳市福田区福华路18号阳光花园3#2单元0501',
+      ' 广东省 深圳市 福田区 阳光花园 ３栋 ２单元 ５０１室 ',
+    ];
+    const keys = new Set(forms.map(keyOf));
+    expect(keys).toEqual(new Set(['440304|community:阳光花园|building:3|unit:2|room:501']));
+  });
+
+  it('differs for every near miss', () => {
+    const nearMisses = [
+      '广东省深圳市福田区阳光花园3栋2单元501室',
+      '广东省深圳市福田区阳光花园3栋2单元502室',
+      '广东省深圳市福田区阳光花园3栋1单元501室',
+      '广东省深圳市福田区阳光花园4栋2单元501室',
+      '广东省深圳市福田区阳光花园3栋501室',
+      '广东省深圳市南山区阳光花园3栋2单元501室',
+      '广东省深圳市福田区碧桂园3栋2单元501室',
+      '广东省深圳市福田区阳光花园2期3栋2单元501室',
+      '广东省深圳市福田区阳光花园3期3栋2单元501室',
+      '广东省深圳市福田区阳光花园A区3栋2单元501室',
+      '广东省深圳市福田区福华路18号3栋2单元501室',
+      '广东省深圳市福田区福华路20号3栋2单元501室',
+      '广东省深圳市福田区福华路18号2期3栋2单元501室',
+      '广东省深圳市福田区益田路18号2期3栋2单元501室',
+    ];
+    const keys = nearMisses.map(keyOf);
+    expect(keys.every((key) => key !== undefined)).toBe(true);
+    expect(new Set(keys).size).toBe(nearMisses.length);
+  });
+
+  it('keys a street address with building and room', () => {
+    expect(keyOf('北京市海淀区中关村大街27号院3号楼2门501')).toBe('110108|road:中关村大街#27|building:3|unit:2|room:501');
+    expect(keyOf('上海市浦东新区张江路100弄5号1201室')).toBe('310115|road:张江路#100弄|building:5|room:1201');
+  });
+
+  it('keys a village house without a room, but not an urban building', () => {
+    expect(keyOf('四川省凉山彝族自治州西昌市幸福村5组12号')).toBe('513401|community:幸福村5组|building:12');
+    expect(keyOf('四川省凉山彝族自治州西昌市幸福村12号')).toBe('513401|community:幸福村|building:12');
+    expect(keyOf('上海市普陀区曹杨新村5号')).toBeUndefined();
+    expect(keyOf('广东省深圳市福田区阳光花园3栋')).toBeUndefined();
+  });
+
+  it.each([
+    ['only a city', '广东省深圳市'],
+    ['only a district', '广东省深圳市福田区'],
+    ['an estate without a room', '广东省深圳市福田区阳光花园'],
+    ['a building without a room', '广东省深圳市福田区阳光花园3栋2单元'],
+    ['a road without a number', '广东省深圳市福田区福华路1201室'],
+    ['a street number without a room', '北京市海淀区中关村大街27号'],
+    ['an ambiguous district', '朝阳区建国路88号SOHO现代城A座1201'],
+    ['no district', '深圳市阳光花园3栋2单元501室'],
+    ['a nameless phase without a road', '广东省深圳市福田区2期3栋501'],
+    ['empty text', ''],
+  ])('is undefined for %s', (_label, raw) => {
+    expect(keyOf(raw)).toBeUndefined();
+  });
+
+  it('prefixes pickup points so that a locker never equals a home', () => {
+    const locker = keyOf('广东省深圳市南山区阳光花园丰巢快递柜');
+    expect(locker).toBe('pickup:440305|community:阳光花园丰巢快递柜');
+    const noted = keyOf('广东省深圳市南山区阳光花园3栋501(菜鸟驿站代收)');
+    expect(noted).toBe('pickup:440305|community:阳光花园|building:3|room:501');
+    expect(noted).not.toBe(keyOf('广东省深圳市南山区阳光花园3栋501'));
+  });
+
+  it('keys a brand-only pickup point by its street address, or not at all', () => {
+    expect(keyOf('广东省深圳市南山区丰巢快递柜')).toBeUndefined();
+    expect(keyOf('广东省深圳市南山区科技南十二路18号菜鸟驿站')).toBe(
+      'pickup:440305|road:科技南十二路#18|community:菜鸟驿站',
+    );
+    expect(keyOf('广东省深圳市南山区科技南十二路20号菜鸟驿站')).not.toBe(
+      keyOf('广东省深圳市南山区科技南十二路18号菜鸟驿站'),
+    );
+  });
+});
+
+describe('identifiesDwelling', () => {
+  it('needs a room, or a house number in a village', () => {
+    expect(identifiesDwelling(parseAddress('深圳市福田区阳光花园3栋501'))).toBe(true);
+    expect(identifiesDwelling(parseAddress('深圳市福田区阳光花园3栋'))).toBe(false);
+    expect(identifiesDwelling(parseAddress('西昌市幸福村5组12号'))).toBe(true);
+  });
+});
+
+describe('blockingKeys', () => {
+  it('gives district + road and district + estate', () => {
+    expect(blockingKeys(parseAddress('广东省深圳市南山区科技南十二路18号阳光花园3栋2单元501室'))).toEqual([
+      '440305|road:科技南十二路',
+      '440305|community:阳光花园',
+    ]);
+  });
+
+  it('puts the phases of an estate in one block', () => {
+    const first = blockingKeys(parseAddress('广东省深圳市福田区阳光花园1期3栋501'));
+    const second = blockingKeys(parseAddress('广东省深圳市福田区阳光花园2期5栋501'));
+    expect(first).toEqual(['440304|community:阳光花园']);
+    expect(second).toEqual(first);
+  });
+
+  it('keeps a nameless phase as its own block', () => {
+    expect(blockingKeys(parseAddress('广东省深圳市福田区福华路100号2期3栋501'))).toEqual([
+      '440304|road:福华路',
+      '440304|community:2期',
+    ]);
+  });
+
+  it('is empty without a district', () => {
+    expect(blockingKeys(parseAddress('朝阳区建国路88号'))).toEqual([]);
+    expect(blockingKeys(parseAddress('广东省深圳市阳光花园3栋501'))).toEqual([]);
+    expect(blockingKeys(parseAddress(''))).toEqual([]);
+  });
+
+  it('is empty for a district without road or estate', () => {
+    expect(blockingKeys(parseAddress('广东省深圳市福田区'))).toEqual([]);
+  });
+});
