@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InProcessQueueDriver } from '../src/queue/in-process-queue.driver.js';
 import { aBatch, aSourceRecord } from './support/record-factory.js';
 import { bearer, createTestApplication, type TestApplication } from './support/test-application.js';
 
@@ -122,6 +123,10 @@ describe('POST /v1/sources/:key/records', () => {
     const [a, b] = await Promise.all([read('share-a'), read('share-b')]);
     expect(a.personId).toBe(b.personId);
     expect(a.borrowerId).not.toBe(b.borrowerId);
+    // The deferred job counts the sharing: a number two borrowers name is a fraud-ring signal.
+    await (context.queue as InProcessQueueDriver).whenIdle();
+    const [point] = await context.dataSource.query('SELECT borrower_count, source_count FROM contact_point WHERE id = $1', [a.phones[0].contactPointId]);
+    expect(point).toEqual({ borrower_count: 2, source_count: 1 });
   });
 });
 

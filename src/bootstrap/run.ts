@@ -22,6 +22,7 @@ export async function run(role: ProcessRole): Promise<void> {
     console.error('start:worker needs REDIS_URL: without Redis, jobs run inside the API process (npm start).');
     process.exit(1);
   }
+  Logger.overrideLogger(createLogger(config));
   const database = await startDatabase(config);
   const logger = new Logger('Main');
   const options = { config, databaseUrl: database.url, role };

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aSourceRecord } from './support/record-factory.js';
+import { bearer, createTestApplication, type TestApplication } from './support/test-application.js';
+
+const redisUrl = process.env.REDIS_URL;
+
+/** The same API with jobs going through BullMQ on a real Redis. */
+describe.runIf(Boolean(redisUrl))('with REDIS_URL (BullMQ driver)', () => {
+  let context: TestApplication;
+
+  beforeAll(async () => {
+    context = await createTestApplication({ REDIS_URL: redisUrl!, QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}` });
+  });
+  afterAll(() => context?.close());
+
+  it('reports Redis in readiness', async () => {
+    const health = await request(context.http).get('/health').expect(200);
+    expect(context.queue.name).toBe('bullmq');
+    expect(health.body.checks.queue).toMatchObject({ status: 'up', latencyMilliseconds: expect.any(Number) });
+  });
+
+  it('runs the deferred sharing job on a BullMQ worker after ingest', async () => {
+    await request(context.http).put('/v1/sources/crm').set('Authorization', bearer('admin')).send({ system: 'sales', kind: 'internal' }).expect(201);
+    const shared = '13600002222';
+    await request(context.http)
+      .post('/v1/sources/crm/records')
+      .set('Authorization', bearer('platform'))
+      .send({
+        records: [
+          aSourceRecord({ borrower: { ref: 'BQ-1' }, subject: { role: 'contact', name: '赵六', relation: '朋友' }, phones: [shared] }),
+          aSourceRecord({ borrower: { ref: 'BQ-2' }, subject: { role: 'contact', name: '赵六', relation: '朋友' }, phones: [shared] }),
+        ],
+      })
+      .expect(200);
+    const deadline = Date.now() + 10_000;
+    let row: { borrower_count: number; source_count: number } | undefined;
+    while (Date.now() < deadline) {
+      [row] = await context.dataSource.query("SELECT borrower_count, source_count FROM contact_point WHERE value_key = '+8613600002222'");
+      if (row?.borrower_count === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(row).toEqual({ borrower_count: 2, source_count: 1 });
+  });
+});
