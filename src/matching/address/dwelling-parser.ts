@@ -33,9 +33,12 @@ const NOT_A_ROAD_AFTER = /^(?:口|边|旁|侧|站|小区|花园|公寓|大厦|�
 // After a bare number, these mean it was a building or room, not a house number.
 const STRUCTURE_CHARACTERS = /^[栋幢座楼层室房单门期区组队#-]/;
 
+// Digits that lead into an estate word belong to the name: "2046公寓", "阳光100国际新城".
+const NAME_CONTINUES =
+  '[^\\d栋幢座楼层室房单元门期区组队社号#A-Z-]{0,6}?(?:公寓|花园|家园|大厦|大楼|广场|中心|国际|公馆|山庄|小区|城|苑|园|府|庭|湾)';
 // Where building/unit/room tokens begin; everything before it is the community name.
 const STRUCTURE_START = new RegExp(
-  `\\d|#|[A-Z](?=[-座栋幢#号楼单区]|\\d)|${NUMERAL}+(?:号楼|号院|栋|幢|座|单元|期|区|组|队|层|楼|室)`,
+  `\\d+(?!${NAME_CONTINUES})|#|[A-Z](?=[-座栋幢#号楼单区]|\\d)|${NUMERAL}+(?:号楼|号院|栋|幢|座|单元|期|区|组|队|层|楼|室)`,
   'g',
 );
 
@@ -47,68 +50,106 @@ const ZONE = new RegExp(`([A-Z]|\\d+|${NUMERAL}+)区`, 'y');
 const VILLAGE_GROUP = new RegExp(`${NUMBER}(?:村民小组|小组|组|队|社)`, 'y');
 const UNIT = new RegExp(`([A-Z]|\\d+|${NUMERAL}+)(?:单元|门(?![市面口卫]))`, 'y');
 const FLOOR = new RegExp(`(?:(-?\\d+|B\\d+|${NUMERAL}+)(?:层|楼(?!号))|F(\\d+)|(\\d+)F)`, 'y');
-const ROOM = new RegExp(`${NUMBER}(?:号房|室|房间|房|户)`, 'y');
+const ROOM = new RegExp(`(\\d+[A-Z]?|${NUMERAL}+)(?:号房|室|房间|房|户)`, 'y');
 const NUMBERED = /([A-Z]?\d+[A-Z]?)号/y;
 const LETTER_AND_ROOM = /([A-Z])(\d{3,})/y;
-const BARE_DIGITS = /(\d+)/y;
+// "501B" is its own door; a letter before 座/栋 starts the next token instead.
+const BARE_DIGITS = /(\d+(?:[A-Z](?![座栋幢区号单#]))?)/y;
+// Six or more digits: a phone number or postcode pasted after the address.
+const LONG_NUMBER_LENGTH = 6;
 
 function stickyMatch(pattern: RegExp, text: string, position: number): RegExpExecArray | null {
   pattern.lastIndex = position;
   return pattern.exec(text);
 }
 
-/** Reads building/unit/floor/room tokens; community suffixes (期, 区, 组, 号院) are returned separately. */
+type StructureField = 'building' | 'unit' | 'floor' | 'room';
+
+/**
+ * Collects building/unit/floor/room values. A field written twice with different values
+ * ("501室(原502室)", "3栋...5栋") cannot be trusted, so it is dropped rather than guessed.
+ */
+class StructureReader {
+  private readonly contradicted = new Set<StructureField>();
+  communitySuffix = '';
+
+  constructor(private readonly parts: DwellingParts) {}
+
+  has(field: StructureField): boolean {
+    return this.parts[field] !== undefined || this.contradicted.has(field);
+  }
+
+  assign(field: StructureField, token: string): void {
+    const value = normaliseNumberToken(token);
+    const current = this.parts[field];
+    if (current === undefined && !this.contradicted.has(field)) this.parts[field] = value;
+    else if (current !== undefined && current !== value) this.contradicted.add(field);
+  }
+
+  finish(): void {
+    for (const field of this.contradicted) delete this.parts[field];
+  }
+}
+
+/** Reads building/unit/floor/room tokens; returns community suffixes (期, 区, 组, 号院). */
 function parseStructure(text: string, start: number, parts: DwellingParts): string {
-  let communitySuffix = '';
+  const reader = new StructureReader(parts);
   let position = start;
   while (position < text.length) {
     let match: RegExpExecArray | null;
     if ((match = stickyMatch(DASHED, text, position)) !== null) {
       const [first, second, third] = [match[1] as string, match[2] as string, match[3]];
-      if (parts.building === undefined) {
-        parts.building = normaliseNumberToken(first);
-        if (third !== undefined) parts.unit ??= normaliseNumberToken(second);
-        parts.room ??= normaliseNumberToken(third ?? second);
-      } else if (parts.unit === undefined && third === undefined) {
-        parts.unit = normaliseNumberToken(first);
-        parts.room ??= normaliseNumberToken(second);
+      if (!reader.has('building')) {
+        // 3-2-501 is building-unit-room; 3-501 is building-room.
+        reader.assign('building', first);
+        if (third !== undefined) reader.assign('unit', second);
+        reader.assign('room', third ?? second);
+      } else if (!reader.has('unit') && third === undefined) {
+        reader.assign('unit', first);
+        reader.assign('room', second);
+      } else {
+        // After building and unit, "5-1" (Chongqing floor-door) has no reading we can trust.
+        reader.assign('room', match[0]);
       }
     } else if ((match = stickyMatch(BUILDING, text, position)) !== null) {
-      parts.building ??= normaliseNumberToken(match[1] as string);
+      reader.assign('building', match[1] as string);
     } else if ((match = stickyMatch(COURTYARD, text, position)) !== null) {
-      communitySuffix += `${normaliseNumberToken(match[1] as string)}号院`;
+      reader.communitySuffix += `${normaliseNumberToken(match[1] as string)}号院`;
     } else if ((match = stickyMatch(PHASE, text, position)) !== null) {
-      communitySuffix += `${normaliseNumberToken(match[1] as string)}期`;
+      reader.communitySuffix += `${normaliseNumberToken(match[1] as string)}期`;
     } else if ((match = stickyMatch(ZONE, text, position)) !== null) {
-      communitySuffix += `${normaliseNumberToken(match[1] as string)}区`;
+      reader.communitySuffix += `${normaliseNumberToken(match[1] as string)}区`;
     } else if ((match = stickyMatch(VILLAGE_GROUP, text, position)) !== null) {
-      communitySuffix += `${normaliseNumberToken(match[1] as string)}组`;
+      reader.communitySuffix += `${normaliseNumberToken(match[1] as string)}组`;
     } else if ((match = stickyMatch(UNIT, text, position)) !== null) {
-      parts.unit ??= normaliseNumberToken(match[1] as string);
+      reader.assign('unit', match[1] as string);
     } else if ((match = stickyMatch(FLOOR, text, position)) !== null) {
-      parts.floor ??= normaliseNumberToken((match[1] ?? match[2] ?? match[3]) as string);
+      reader.assign('floor', (match[1] ?? match[2] ?? match[3]) as string);
     } else if ((match = stickyMatch(ROOM, text, position)) !== null) {
-      parts.room ??= normaliseNumberToken(match[1] as string);
+      reader.assign('room', match[1] as string);
     } else if ((match = stickyMatch(NUMBERED, text, position)) !== null) {
       // "12号" names a building (or village house) first; after a building or unit, the door.
-      const value = normaliseNumberToken(match[1] as string);
-      if (parts.building === undefined && parts.unit === undefined) parts.building = value;
-      else parts.room ??= value;
+      reader.assign(reader.has('building') || reader.has('unit') ? 'room' : 'building', match[1] as string);
     } else if ((match = stickyMatch(LETTER_AND_ROOM, text, position)) !== null) {
-      parts.building ??= match[1] as string;
-      parts.room ??= normaliseNumberToken(match[2] as string);
+      reader.assign('building', match[1] as string);
+      reader.assign('room', match[2] as string);
     } else if ((match = stickyMatch(BARE_DIGITS, text, position)) !== null) {
-      const value = normaliseNumberToken(match[1] as string);
-      const digits = (match[1] as string).length;
-      if (parts.building === undefined && parts.unit === undefined && digits < 3) parts.building = value;
-      else parts.room ??= value;
+      const token = match[1] as string;
+      if (token.length >= LONG_NUMBER_LENGTH) {
+        // A phone number or postcode, not part of the dwelling.
+      } else if (!reader.has('building') && !reader.has('unit') && token.length < 3) {
+        reader.assign('building', token);
+      } else {
+        reader.assign('room', token);
+      }
     } else {
       position++;
       continue;
     }
     position += Math.max(match[0].length, 1);
   }
-  return communitySuffix;
+  reader.finish();
+  return reader.communitySuffix;
 }
 
 function parseRoad(text: string, position: number, parts: DwellingParts): number {
