@@ -22,6 +22,7 @@ export class PersonEntity {
 
   /** Set when an operator merged this person into another; reads follow it. */
   @Column({ type: 'uuid', nullable: true })
+  @Index('person_merged_into', { synchronize: false })
   mergedIntoId!: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -104,6 +104,10 @@ describe('compareAddresses: near misses are always different', () => {
     expect(compare('深圳市福田区阳光花园东区3栋501', '深圳市福田区阳光花园西区3栋501').decision).toBe('different');
   });
 
+  it('is different for a lettered door next to a plain one', () => {
+    expect(compare('深圳市福田区阳光花园3栋501B', '深圳市福田区阳光花园3栋501').decision).toBe('different');
+  });
+
   it('is different for another room even when the estate name has a typo', () => {
     expect(compare(HOME, '深圳市福田区阳光花圆3栋2单元502室').decision).toBe('different');
   });
@@ -187,6 +191,10 @@ describe('compareAddresses: uncertain', () => {
       '深圳市福田区益田路20号阳光花园3栋501',
     );
     expect(comparison.decision).toBe('uncertain');
+  });
+
+  it('is uncertain when one side gives two contradicting rooms', () => {
+    expect(compare('深圳市福田区阳光花园3栋501室(原502室)', '深圳市福田区阳光花园3栋501室').decision).toBe('uncertain');
   });
 
   it('is uncertain when the floor contradicts an equal room', () => {

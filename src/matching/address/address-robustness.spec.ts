@@ -140,15 +140,24 @@ describe('parsing 20k synthetic addresses', () => {
     }
   });
 
-  it('never merges a sampled address with its neighbour door, and always with itself rewritten', () => {
+  it('never merges a sampled address with a neighbour, and always with itself rewritten', () => {
     const rewrite = randomGenerator(7);
     for (let index = 0; index < addresses.length; index += 211) {
       const address = addresses[index] as SyntheticAddress;
       const result = parsed[index] as ParsedAddress;
       const neighbourRoom = parseAddress(syntheticRewrite(address, rewrite, { room: Number(address.room) + 1 }));
       expect(compareAddresses(result, neighbourRoom).decision, neighbourRoom.raw).toBe('different');
-      const neighbourBuilding = parseAddress(syntheticRewrite(address, rewrite, { building: Number(address.building) + 1 }));
-      expect(compareAddresses(result, neighbourBuilding).decision, neighbourBuilding.raw).toBe('different');
+      const neighbours: Array<Parameters<typeof syntheticRewrite>[2]> = [
+        { building: Number(address.building) + 1 },
+        { community: COMMUNITIES.find(([, community]) => community !== address.community)?.[1] },
+        { district: DIVISIONS.find(([code]) => code !== address.district)?.[0] },
+      ];
+      if (address.unit !== undefined) neighbours.push({ unit: Number(address.unit) + 1 });
+      for (const overrides of neighbours) {
+        const neighbour = parseAddress(syntheticRewrite(address, rewrite, overrides));
+        expect(compareAddresses(result, neighbour).decision, neighbour.raw).toBe('different');
+        expect(dwellingKey(neighbour)).not.toBe(dwellingKey(result));
+      }
       const again = parseAddress(syntheticRewrite(address, rewrite));
       expect(compareAddresses(result, again).decision, `${address.text} / ${again.raw}`).toBe('same');
     }
@@ -176,12 +185,14 @@ describe('parsing 20k synthetic addresses', () => {
 function syntheticRewrite(
   address: SyntheticAddress,
   random: () => number,
-  overrides: { building?: number; room?: number } = {},
+  overrides: { building?: number; unit?: number; room?: number; community?: string; district?: string } = {},
 ): string {
-  const prefixes = DIVISIONS.find(([code]) => code === address.district)?.[1] as readonly string[];
-  const written = COMMUNITIES.find(([, community]) => community === address.community)?.[0] as string;
+  const district = overrides.district ?? address.district;
+  const community = overrides.community ?? address.community;
+  const prefixes = DIVISIONS.find(([code]) => code === district)?.[1] as readonly string[];
+  const written = COMMUNITIES.find(([, normalised]) => normalised === community)?.[0] as string;
   const format = pick(random, address.unit === undefined ? WITHOUT_UNIT : WITH_UNIT);
-  const unit = address.unit === undefined ? undefined : Number(address.unit);
+  const unit = overrides.unit ?? (address.unit === undefined ? undefined : Number(address.unit));
   const building = overrides.building ?? Number(address.building);
   const room = overrides.room ?? Number(address.room);
   return `${pick(random, prefixes)}${written}${format(building, unit, room)}`;

@@ -55,7 +55,7 @@ const PROVINCE_SUFFIX = /(?:省|市|(?:壮族|回族|维吾尔)?自治区)$/;
 // but "碑林区" → "碑林").
 const PLAIN_SUFFIXES = ['林区', '新区', '地区', '特区', '市', '区', '县', '旗', '盟'];
 
-const PLACEHOLDER_CITY_CODES = new Set<string>();
+const placeholderCityCodes = new Set<string>();
 export const provincesByCode = new Map<string, DivisionRecord>();
 export const citiesByCode = new Map<string, DivisionRecord>();
 export const districtsByCode = new Map<string, DivisionRecord>();
@@ -112,7 +112,7 @@ for (const row of cityRows) {
   const record: DivisionRecord = { level: 2, code: row.code, name, provinceCode: row.provinceCode, cityCode: row.code };
   citiesByCode.set(row.code, record);
   if (placeholder) {
-    PLACEHOLDER_CITY_CODES.add(row.code);
+    placeholderCityCodes.add(row.code);
     continue;
   }
   addAlias(row.name, record, false);
@@ -182,7 +182,7 @@ function fitsContext(entry: AliasEntry, context: DivisionContext): boolean {
   if (entry.short && record.level === 3 && context.city === undefined) {
     if (context.province === undefined) return false;
     const municipal = MUNICIPALITY_PROVINCE_CODES.has(context.province.code);
-    if (!municipal && !PLACEHOLDER_CITY_CODES.has(record.cityCode as string)) return false;
+    if (!municipal && !placeholderCityCodes.has(record.cityCode as string)) return false;
   }
   return true;
 }

@@ -57,6 +57,15 @@ describe('dwellingKey', () => {
     expect(keyOf('广东省深圳市福田区阳光花园3栋')).toBeUndefined();
   });
 
+  it('keeps the town in a village key, since village names repeat between towns', () => {
+    const inOneTown = keyOf('四川省凉山彝族自治州西昌市安宁镇幸福村5组12号');
+    const inAnotherTown = keyOf('四川省凉山彝族自治州西昌市礼州镇幸福村5组12号');
+    expect(inOneTown).toBe('513401|town:安宁镇|community:幸福村5组|building:12');
+    expect(inAnotherTown).not.toBe(inOneTown);
+    // Urban estates are keyed without the town, which people often leave out.
+    expect(keyOf('广东省深圳市南山区粤海街道阳光花园3栋501')).toBe(keyOf('广东省深圳市南山区阳光花园3栋501'));
+  });
+
   it.each([
     ['only a city', '广东省深圳市'],
     ['only a district', '广东省深圳市福田区'],

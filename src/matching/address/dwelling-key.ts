@@ -22,7 +22,11 @@ function anchorOf(address: ParsedAddress): string | undefined {
   const { community, road, roadNumber } = address;
   const roadAnchor = road !== undefined && roadNumber !== undefined ? `road:${road}#${roadNumber}` : undefined;
   if (community === undefined) return roadAnchor;
-  if (communityHasOwnName(address, community)) return `community:${community}`;
+  if (communityHasOwnName(address, community)) {
+    // Village names repeat between towns of one county (幸福村, 新华村); the town tells them apart.
+    const town = address.town !== undefined && VILLAGE.test(community) ? `town:${address.town}|` : '';
+    return `${town}community:${community}`;
+  }
   // Only meaningful next to its street address.
   return roadAnchor === undefined ? undefined : `${roadAnchor}|community:${community}`;
 }

@@ -51,6 +51,29 @@ describe('building, unit and room', () => {
     expect(dwelling(ESTATE + suffix)).toMatchObject({ community: '阳光花园', ...expected });
   });
 
+  it.each([
+    ['3栋501B', { building: '3', room: '501B' }],
+    ['3栋501张三收13800138000', { building: '3', room: '501' }],
+    ['3栋2单元501室 518000', { building: '3', unit: '2', room: '501' }],
+    ['11栋2单元5-1', { building: '11', unit: '2', room: '5-1' }],
+  ])('ignores what is not the door, keeps what is: %s', (suffix, expected) => {
+    expect(dwelling(ESTATE + suffix)).toMatchObject({ community: '阳光花园', ...expected });
+  });
+
+  it('drops a part written twice with different values rather than guess', () => {
+    expect(dwelling(`${ESTATE}3栋501室(原502室)`)).toMatchObject({ building: '3', room: undefined });
+    expect(dwelling(`${ESTATE}3栋5栋501`)).toMatchObject({ building: undefined, room: '501' });
+  });
+
+  it('keeps digits that belong to the estate name', () => {
+    expect(dwelling('广东省深圳市福田区2046公寓3栋501')).toMatchObject({ community: '2046公寓', building: '3', room: '501' });
+    expect(dwelling('广东省深圳市福田区阳光100国际新城3栋501')).toMatchObject({
+      community: '阳光100国际新城',
+      building: '3',
+      room: '501',
+    });
+  });
+
   it('treats a phase, zone or courtyard as part of the estate', () => {
     expect(dwelling(`${ESTATE}二期3栋501`)).toMatchObject({ community: '阳光花园2期', building: '3', room: '501' });
     expect(dwelling(`${ESTATE}A区3栋501`)).toMatchObject({ community: '阳光花园A区', building: '3', room: '501' });

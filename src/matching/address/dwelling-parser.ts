@@ -3,8 +3,8 @@ import { CHINESE_NUMERAL_CHARACTERS, normaliseNumberToken } from './text-normali
 
 /**
  * Reads what follows the divisions: town, road and house number, community, then the
- * building / unit / floor / room tokens. All patterns are sticky and compiled once; the
- * parser walks the text with `lastIndex` instead of slicing.
+ * building / unit / floor / room tokens. All patterns are compiled once at module load and
+ * matched in place with sticky `lastIndex`, so a parse allocates little.
  */
 
 export interface DwellingParts {
@@ -38,7 +38,7 @@ const NAME_CONTINUES =
   '[^\\d栋幢座楼层室房单元门期区组队社号#A-Z-]{0,6}?(?:公寓|花园|家园|大厦|大楼|广场|中心|国际|公馆|山庄|小区|城|苑|园|府|庭|湾)';
 // Where building/unit/room tokens begin; everything before it is the community name.
 const STRUCTURE_START = new RegExp(
-  `\\d+(?!${NAME_CONTINUES})|#|[A-Z](?=[-座栋幢#号楼单区]|\\d)|${NUMERAL}+(?:号楼|号院|栋|幢|座|单元|期|区|组|队|层|楼|室)`,
+  `(?<!\\d)\\d+(?!\\d)(?!${NAME_CONTINUES})|#|[A-Z](?=[-座栋幢#号楼单区]|\\d)|${NUMERAL}+(?:号楼|号院|栋|幢|座|单元|期|区|组|队|层|楼|室)`,
   'g',
 );
 
@@ -108,7 +108,7 @@ function parseStructure(text: string, start: number, parts: DwellingParts): stri
         reader.assign('unit', first);
         reader.assign('room', second);
       } else {
-        // After building and unit, "5-1" (Chongqing floor-door) has no reading we can trust.
+        // After building and unit, "5-1" is a Chongqing floor-door; keep it whole as the room.
         reader.assign('room', match[0]);
       }
     } else if ((match = stickyMatch(BUILDING, text, position)) !== null) {

@@ -1,0 +1,43 @@
+import { Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from '../app.module.js';
+import { createLogger } from './logger.js';
+/** The API process: HTTP, validation, OpenAPI at /docs and /docs-json. Used by the entry points and the e2e tests. */
+export async function createHttpApplication(options) {
+    const app = await NestFactory.create(AppModule.forRoot(options), {
+        logger: createLogger(options.config),
+        bodyParser: false,
+    });
+    app.useBodyParser('json', { limit: options.config.http.bodyLimit });
+    app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+    app.use(requestLog());
+    app.enableShutdownHooks();
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder()
+        .setTitle('Contact recovery (失联修复)')
+        .setDescription('Contact records in, deduplicated contact points with provenance out. Personal data is masked unless a role and a reason unmask it.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build());
+    SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+    return app;
+}
+/** One structured line per request: no bodies, no query strings (they can hold personal data). */
+function requestLog() {
+    const logger = new Logger('Http');
+    return (request, response, next) => {
+        const started = performance.now();
+        response.on('finish', () => {
+            const principal = request.principal;
+            logger.log({
+                method: request.method,
+                path: request.path,
+                status: response.statusCode,
+                durationMilliseconds: Math.round(performance.now() - started),
+                actor: principal?.id,
+            });
+        });
+        next();
+    };
+}
+//# sourceMappingURL=http-application.js.map

@@ -1,0 +1,59 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+import { Injectable } from '@nestjs/common';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { SOURCE_KEY_PATTERN, SOURCE_KINDS, SOURCE_SYSTEMS } from '../sources/source-types.js';
+import { ConfigurationError } from './configuration.js';
+import { InjectConfig } from './config.tokens.js';
+const declaredSourcesSchema = z.object({
+    sources: z.array(z.object({
+        key: z.string().regex(SOURCE_KEY_PATTERN),
+        system: z.enum(SOURCE_SYSTEMS),
+        kind: z.enum(SOURCE_KINDS),
+        displayName: z.string().max(200).optional(),
+        trust: z.number().min(0).max(1).optional(),
+    })),
+});
+/** Domain settings kept in files under CONFIG_DIR (declared sources, later rules and weights), validated at boot. */
+let DomainSettingsService = class DomainSettingsService {
+    constructor(config) {
+        this.declaredSources = readJson(config.storage.configDirectory, 'sources.json', declaredSourcesSchema, { sources: [] }).sources;
+    }
+};
+DomainSettingsService = __decorate([
+    Injectable(),
+    __param(0, InjectConfig()),
+    __metadata("design:paramtypes", [Object])
+], DomainSettingsService);
+export { DomainSettingsService };
+export function readJson(directory, file, schema, fallback) {
+    const path = join(directory, file);
+    if (!existsSync(path))
+        return fallback;
+    let content;
+    try {
+        content = JSON.parse(readFileSync(path, 'utf8'));
+    }
+    catch (error) {
+        throw new ConfigurationError(`${path}: not valid JSON (${error.message})`);
+    }
+    const parsed = schema.safeParse(content);
+    if (!parsed.success) {
+        const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+        throw new ConfigurationError(`${path}:\n  ${problems.join('\n  ')}`);
+    }
+    return parsed.data;
+}
+//# sourceMappingURL=domain-settings.service.js.map

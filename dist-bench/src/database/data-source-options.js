@@ -1,0 +1,45 @@
+import { DataSource } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './snake-naming.strategy.js';
+export function dataSourceOptions(settings) {
+    return {
+        type: 'postgres',
+        url: settings.url,
+        entities: ENTITIES,
+        migrations: MIGRATIONS,
+        migrationsTableName: 'schema_migration',
+        namingStrategy: new SnakeNamingStrategy(),
+        synchronize: false,
+        logging: settings.logQueries ? ['query', 'error'] : ['error'],
+        poolSize: settings.poolSize ?? 10,
+        applicationName: 'contact-recovery',
+    };
+}
+// Any constant works; it only has to be the same in every process of the deployment.
+const MIGRATION_LOCK_KEY = 4_242_017;
+/**
+ * Runs pending migrations under an advisory lock, so an API and several workers
+ * starting together do not race on the schema.
+ */
+export async function runMigrations(dataSource) {
+    const runner = dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+        await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        return applied.map((migration) => migration.name);
+    }
+    finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        await runner.release();
+    }
+}
+export async function openDataSource(settings, migrate = true) {
+    const dataSource = new DataSource(dataSourceOptions(settings));
+    await dataSource.initialize();
+    if (migrate)
+        await runMigrations(dataSource);
+    return dataSource;
+}
+//# sourceMappingURL=data-source-options.js.map

@@ -1,0 +1,27 @@
+import { AuditEventEntity } from '../audit/audit-event.entity.js';
+import { BorrowerEntity } from '../borrowers/borrower.entity.js';
+import { IngestBatchEntity } from '../ingest/ingest-batch.entity.js';
+import { QuarantinedRecordEntity } from '../ingest/quarantined-record.entity.js';
+import { SourceRecordVersionEntity } from '../ingest/source-record-version.entity.js';
+import { SourceRecordEntity } from '../ingest/source-record.entity.js';
+import { BorrowerPersonEntity } from '../matching/borrower-person.entity.js';
+import { ContactPointEntity } from '../matching/contact-point.entity.js';
+import { ObservationEntity } from '../matching/observation.entity.js';
+import { PersonContactPointEntity } from '../matching/person-contact-point.entity.js';
+import { PersonEntity } from '../matching/person.entity.js';
+import { SourceEntity } from '../sources/source.entity.js';
+export const ENTITIES = [
+    AuditEventEntity,
+    BorrowerEntity,
+    BorrowerPersonEntity,
+    ContactPointEntity,
+    IngestBatchEntity,
+    ObservationEntity,
+    PersonContactPointEntity,
+    PersonEntity,
+    QuarantinedRecordEntity,
+    SourceEntity,
+    SourceRecordEntity,
+    SourceRecordVersionEntity,
+];
+//# sourceMappingURL=entities.js.map

@@ -1,0 +1,215 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service.js';
+import { ContactResolutionService } from '../matching/contact-resolution.service.js';
+import { MessageQueueService } from '../queue/message-queue.service.js';
+import { SourcesService } from '../sources/sources.service.js';
+import { contentHash, validateSourceRecord } from './source-record-validation.js';
+export const MAX_RECORDS_PER_REQUEST = 1000;
+/**
+ * Stores a batch of source records idempotently and resolves the new ones into contact points,
+ * in one transaction: the response reflects what is stored.
+ */
+let IngestService = class IngestService {
+    constructor(dataSource, sources, resolution, audit, queue) {
+        this.dataSource = dataSource;
+        this.sources = sources;
+        this.resolution = resolution;
+        this.audit = audit;
+        this.queue = queue;
+    }
+    async ingest(principal, sourceKey, records) {
+        await this.sources.get(sourceKey);
+        const batchId = randomUUID();
+        const receivedAt = new Date();
+        const valid = [];
+        const rejected = [];
+        records.forEach((record, index) => {
+            const result = validateSourceRecord(record, receivedAt);
+            if (result.valid)
+                valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload) });
+            else
+                rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
+        });
+        const rounds = intoRounds(valid);
+        const outcome = await this.dataSource.transaction(async (manager) => {
+            await manager.query(`INSERT INTO ingest_batch (id, source_key, actor_id, received_at, record_count, accepted, duplicates, rejected)
+         VALUES ($1, $2, $3, $4, $5, 0, 0, $6)`, [batchId, sourceKey, principal.id, receivedAt, records.length, rejected.length]);
+            await this.quarantine(manager, batchId, sourceKey, receivedAt, records, rejected);
+            const stored = [];
+            for (const round of rounds)
+                stored.push(...(await this.storeHeads(manager, sourceKey, receivedAt, round)));
+            const { records: resolved, contactPointIds } = await this.resolution.resolve(manager, stored);
+            const versionIds = await this.insertVersions(manager, batchId, receivedAt, stored, resolved);
+            await this.insertObservations(manager, sourceKey, stored, resolved, versionIds);
+            const duplicates = valid.length - stored.length;
+            await manager.query('UPDATE ingest_batch SET accepted = $2, duplicates = $3 WHERE id = $1', [batchId, stored.length, duplicates]);
+            await this.audit.record(principal, {
+                action: 'ingest.batch',
+                targetType: 'ingest_batch',
+                targetId: batchId,
+                borrowerRef: singleBorrower(stored),
+                details: { source: sourceKey, records: records.length, accepted: stored.length, duplicates, rejected: rejected.length },
+            }, manager);
+            return { stored, resolved, duplicates, contactPointIds };
+        });
+        if (outcome.contactPointIds.length > 0) {
+            await this.queue.enqueue('matching.refresh-contact-point-sharing', { contactPointIds: outcome.contactPointIds }, { jobId: `sharing-${batchId}` });
+        }
+        return {
+            batchId,
+            accepted: outcome.stored.length,
+            duplicates: outcome.duplicates,
+            rejected,
+            unusablePhones: unusablePhones(outcome.stored, outcome.resolved),
+        };
+    }
+    async quarantine(manager, batchId, sourceKey, receivedAt, records, rejected) {
+        if (rejected.length === 0)
+            return;
+        await manager.query(`INSERT INTO quarantined_record (batch_id, source_key, batch_index, source_record_id, payload, errors, received_at)
+       SELECT $1, $2, batch_index, source_record_id, payload, ARRAY(SELECT jsonb_array_elements_text(errors::jsonb)), $3
+       FROM unnest($4::int[], $5::text[], $6::jsonb[], $7::text[]) AS row(batch_index, source_record_id, payload, errors)`, [
+            batchId,
+            sourceKey,
+            receivedAt,
+            rejected.map((entry) => entry.index),
+            rejected.map((entry) => entry.sourceRecordId ?? null),
+            rejected.map((entry) => JSON.stringify(stripNul(records[entry.index]) ?? null)),
+            rejected.map((entry) => JSON.stringify(entry.errors)),
+        ]);
+    }
+    /**
+     * Inserts or bumps the head row of each record; rows whose content hash is unchanged are not
+     * touched and not returned: they are the duplicates.
+     */
+    async storeHeads(manager, sourceKey, receivedAt, round) {
+        const rows = await manager.query(`INSERT INTO source_record (id, source_key, source_record_id, borrower_ref, current_version, content_hash, first_received_at, last_received_at)
+       SELECT id, $1, source_record_id, borrower_ref, 1, content_hash, $2, $2
+       FROM unnest($3::uuid[], $4::text[], $5::text[], $6::text[]) AS row(id, source_record_id, borrower_ref, content_hash)
+       ON CONFLICT (source_key, source_record_id) DO UPDATE SET
+         current_version = source_record.current_version + 1,
+         content_hash = EXCLUDED.content_hash,
+         borrower_ref = EXCLUDED.borrower_ref,
+         last_received_at = EXCLUDED.last_received_at
+       WHERE source_record.content_hash <> EXCLUDED.content_hash
+       RETURNING id, source_record_id, current_version`, [
+            sourceKey,
+            receivedAt,
+            round.map(() => randomUUID()),
+            round.map((record) => record.payload.sourceRecordId),
+            round.map((record) => record.payload.borrower.ref),
+            round.map((record) => record.hash),
+        ]);
+        const byId = new Map(rows.map((row) => [row.source_record_id, row]));
+        return round.flatMap((record) => {
+            const row = byId.get(record.payload.sourceRecordId);
+            return row ? [{ ...record, sourceRecordUuid: row.id, version: row.current_version }] : [];
+        });
+    }
+    async insertVersions(manager, batchId, receivedAt, stored, resolved) {
+        if (stored.length === 0)
+            return [];
+        const rows = await manager.query(`INSERT INTO source_record_version (source_record_uuid, version, content_hash, observed_at, received_at, batch_id, borrower_id, person_id, payload)
+       SELECT source_record_uuid, version, content_hash, observed_at, $1, $2, borrower_id, person_id, payload
+       FROM unnest($3::uuid[], $4::int[], $5::text[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::jsonb[])
+         AS row(source_record_uuid, version, content_hash, observed_at, borrower_id, person_id, payload)
+       RETURNING id, source_record_uuid, version`, [
+            receivedAt,
+            batchId,
+            stored.map((record) => record.sourceRecordUuid),
+            stored.map((record) => record.version),
+            stored.map((record) => record.hash),
+            stored.map((record) => record.observedAt),
+            resolved.map((record) => record.borrowerId),
+            resolved.map((record) => record.personId),
+            stored.map((record) => JSON.stringify(record.payload)),
+        ]);
+        // RETURNING order is not guaranteed: match rows back by (record, version).
+        const ids = new Map(rows.map((row) => [`${row.source_record_uuid}|${row.version}`, row.id]));
+        return stored.map((record) => ids.get(`${record.sourceRecordUuid}|${record.version}`));
+    }
+    async insertObservations(manager, sourceKey, stored, resolved, versionIds) {
+        const rows = resolved.flatMap((record, index) => record.observations.map((observation) => ({ ...observation, versionId: versionIds[index], borrowerId: record.borrowerId, observedAt: stored[index].observedAt })));
+        if (rows.length === 0)
+            return;
+        await manager.query(`INSERT INTO observation (source_record_version_id, source_key, field, position, part, raw, contact_point_id, error, borrower_id, person_id, observed_at)
+       SELECT version_id, $1, field, position, part, raw, contact_point_id, error, borrower_id, person_id, observed_at
+       FROM unnest($2::bigint[], $3::varchar[], $4::smallint[], $5::smallint[], $6::text[], $7::uuid[], $8::text[], $9::uuid[], $10::uuid[], $11::timestamptz[])
+         AS row(version_id, field, position, part, raw, contact_point_id, error, borrower_id, person_id, observed_at)`, [
+            sourceKey,
+            rows.map((row) => row.versionId),
+            rows.map((row) => row.field),
+            rows.map((row) => row.position),
+            rows.map((row) => row.part),
+            rows.map((row) => row.raw),
+            rows.map((row) => row.contactPointId),
+            rows.map((row) => row.error),
+            rows.map((row) => row.borrowerId),
+            rows.map((row) => row.personId),
+            rows.map((row) => row.observedAt),
+        ]);
+    }
+};
+IngestService = __decorate([
+    Injectable(),
+    __param(0, InjectDataSource()),
+    __metadata("design:paramtypes", [DataSource,
+        SourcesService,
+        ContactResolutionService,
+        AuditService,
+        MessageQueueService])
+], IngestService);
+export { IngestService };
+/**
+ * One upsert cannot touch a row twice, so repeated ids in a batch go in successive rounds:
+ * identical repeats are duplicates, changed repeats become later versions, in batch order.
+ */
+export function intoRounds(records) {
+    const rounds = [];
+    const seen = new Map();
+    for (const record of records) {
+        const entry = seen.get(record.payload.sourceRecordId) ?? { count: 0, hashes: new Set() };
+        seen.set(record.payload.sourceRecordId, entry);
+        if (entry.hashes.has(record.hash))
+            continue;
+        entry.hashes.add(record.hash);
+        (rounds[entry.count] ??= []).push(record);
+        entry.count += 1;
+    }
+    return rounds;
+}
+function sourceRecordIdOf(record) {
+    if (typeof record !== 'object' || record === null)
+        return undefined;
+    const id = record.sourceRecordId;
+    return typeof id === 'string' ? id.slice(0, 200) : undefined;
+}
+/** PostgreSQL jsonb cannot hold NUL characters; quarantine keeps everything else verbatim. */
+function stripNul(value) {
+    return JSON.parse(JSON.stringify(value ?? null).replace(/\\u0000/g, '\\ufffd'));
+}
+function singleBorrower(stored) {
+    const refs = new Set(stored.map((record) => record.payload.borrower.ref));
+    return refs.size === 1 ? [...refs][0] : undefined;
+}
+function unusablePhones(stored, resolved) {
+    return resolved.flatMap((record, index) => record.observations
+        .filter((observation) => observation.field !== 'address' && observation.error)
+        .map((observation) => ({ index: stored[index].index, sourceRecordId: stored[index].payload.sourceRecordId, raw: observation.raw, reason: observation.error })));
+}
+//# sourceMappingURL=ingest.service.js.map

@@ -1,0 +1,164 @@
+import { dwellingKey } from './dwelling-key.js';
+import { nameSimilarity, namesConflict, SIMILARITY_THRESHOLD } from './name-similarity.js';
+function divisionValue(division) {
+    return division?.code;
+}
+function divisionDisplay(division) {
+    return division === undefined ? undefined : `${division.name} (${division.code})`;
+}
+const FIELD_RULES = [
+    {
+        field: 'province',
+        weight: 0.04,
+        fuzzy: false,
+        read: (address) => divisionValue(address.province),
+        display: (address) => divisionDisplay(address.province),
+    },
+    {
+        field: 'city',
+        weight: 0.06,
+        fuzzy: false,
+        read: (address) => divisionValue(address.city),
+        display: (address) => divisionDisplay(address.city),
+    },
+    {
+        field: 'district',
+        weight: 0.15,
+        fuzzy: false,
+        read: (address) => divisionValue(address.district),
+        display: (address) => divisionDisplay(address.district),
+    },
+    { field: 'town', weight: 0.03, fuzzy: false, read: (address) => address.town },
+    { field: 'road', weight: 0.1, fuzzy: true, strictNames: true, read: (address) => address.road },
+    { field: 'roadNumber', weight: 0.1, fuzzy: false, read: (address) => address.roadNumber },
+    { field: 'community', weight: 0.15, fuzzy: true, read: (address) => address.community },
+    { field: 'building', weight: 0.12, fuzzy: false, read: (address) => address.building },
+    { field: 'unit', weight: 0.08, fuzzy: false, read: (address) => address.unit },
+    { field: 'floor', weight: 0, fuzzy: false, read: (address) => address.floor },
+    { field: 'room', weight: 0.17, fuzzy: false, read: (address) => address.room },
+    {
+        field: 'pickupPoint',
+        weight: 0,
+        fuzzy: false,
+        read: (address) => (address.pickupPoint ? 'yes' : 'no'),
+    },
+];
+const MISSING_CREDIT = 0.5;
+const SIMILAR_CREDIT = 0.7;
+function compareField(rule, left, right) {
+    const leftValue = rule.read(left);
+    const rightValue = rule.read(right);
+    if (leftValue === undefined && rightValue === undefined)
+        return undefined;
+    // Listed only when it matters: at least one side is a pickup point.
+    if (rule.field === 'pickupPoint' && !left.pickupPoint && !right.pickupPoint)
+        return undefined;
+    const display = rule.display ?? rule.read;
+    const comparison = { field: rule.field, agreement: 'missing' };
+    const leftDisplay = display(left);
+    const rightDisplay = display(right);
+    if (leftDisplay !== undefined)
+        comparison.left = leftDisplay;
+    if (rightDisplay !== undefined)
+        comparison.right = rightDisplay;
+    let agreement;
+    let credit;
+    let conflicting = false;
+    if (leftValue === undefined || rightValue === undefined) {
+        agreement = 'missing';
+        credit = MISSING_CREDIT;
+    }
+    else if (leftValue === rightValue) {
+        agreement = 'agree';
+        credit = 1;
+    }
+    else if (rule.fuzzy) {
+        const strict = rule.strictNames === true;
+        conflicting = namesConflict(leftValue, rightValue, strict);
+        const similarity = conflicting ? 0 : nameSimilarity(leftValue, rightValue, strict);
+        agreement = similarity >= SIMILARITY_THRESHOLD ? 'similar' : 'differ';
+        credit = agreement === 'similar' ? similarity * SIMILAR_CREDIT : 0;
+    }
+    else {
+        agreement = 'differ';
+        credit = 0;
+    }
+    comparison.agreement = agreement;
+    return { rule, comparison, credit, conflicting };
+}
+/** Fields that do not count towards the score when only one side has them. */
+function unscoredWhenMissing(field, communityAgrees) {
+    if (field === 'town' || field === 'province' || field === 'city')
+        return true;
+    // The estate identifies the place; a street address on one side only adds nothing.
+    return communityAgrees && (field === 'road' || field === 'roadNumber');
+}
+function scoreOf(results, communityAgrees) {
+    let total = 0;
+    let earned = 0;
+    for (const result of results) {
+        const { weight, field } = result.rule;
+        if (weight === 0)
+            continue;
+        if (result.comparison.agreement === 'missing' && unscoredWhenMissing(field, communityAgrees))
+            continue;
+        total += weight;
+        earned += weight * result.credit;
+    }
+    return total === 0 ? 0 : Math.round((earned / total) * 1000) / 1000;
+}
+function isNearMissOrContradiction(byField) {
+    const agreementOf = (field) => byField.get(field)?.comparison.agreement;
+    for (const field of ['province', 'city', 'district', 'pickupPoint', 'building', 'unit', 'room']) {
+        if (agreementOf(field) === 'differ')
+            return true;
+    }
+    const road = agreementOf('road');
+    const community = agreementOf('community');
+    const sameRoad = road === 'agree' || road === 'similar';
+    // Another house number on the same (or a misspelt) road.
+    if (sameRoad && agreementOf('roadNumber') === 'differ')
+        return true;
+    // Another road, and no shared estate saying it is the same place after all.
+    if (road === 'differ' && community !== 'agree')
+        return true;
+    if (community === 'differ') {
+        // Another phase or zone ("1期"/"2期") is a near miss; otherwise two names for one building
+        // at the same street address are possible.
+        if (byField.get('community')?.conflicting === true)
+            return true;
+        if (!(road === 'agree' && agreementOf('roadNumber') === 'agree'))
+            return true;
+    }
+    return false;
+}
+/**
+ * 'same' only when both addresses name one dwelling (equal dwelling keys) and no field
+ * disagrees or is merely similar; 'different' for a near miss or contradicting divisions;
+ * 'uncertain' otherwise (typos, parts missing on one side, too vague to tell).
+ */
+export function compareAddresses(left, right) {
+    const results = [];
+    const byField = new Map();
+    for (const rule of FIELD_RULES) {
+        const result = compareField(rule, left, right);
+        if (result === undefined)
+            continue;
+        results.push(result);
+        byField.set(rule.field, result);
+    }
+    const communityAgrees = byField.get('community')?.comparison.agreement === 'agree';
+    const score = scoreOf(results, communityAgrees);
+    const fields = results.map((result) => result.comparison);
+    let decision;
+    if (isNearMissOrContradiction(byField)) {
+        decision = 'different';
+    }
+    else {
+        const leftKey = dwellingKey(left);
+        const inDoubt = results.some((result) => result.comparison.agreement === 'differ' || result.comparison.agreement === 'similar');
+        decision = leftKey !== undefined && leftKey === dwellingKey(right) && !inDoubt ? 'same' : 'uncertain';
+    }
+    return { decision, score, fields };
+}
+//# sourceMappingURL=address-comparison.js.map

@@ -1,0 +1,81 @@
+import { withoutPickupWords } from './pickup-point.js';
+/**
+ * Identity keys. A dwelling key is an exact key: two addresses with the same key are the same
+ * door. Blocking keys are coarse: they only choose which addresses get compared at all.
+ */
+// A village house number (幸福村5组12号) is a single home; an urban "新村" is an estate of
+// apartment blocks, where a building number is not.
+const VILLAGE = /(?:(?<!新)村|屯|\d+组)$/;
+// "2期", "3号院", "A区" with no estate name in front: only meaningful next to the road.
+const NAMELESS_COMMUNITY = /^(?:[A-Z\d]+(?:号院|期|区|组))+$/;
+/** False for "2期" alone, or a pickup point named only by its brand ("菜鸟驿站", "丰巢快递柜"). */
+function communityHasOwnName(address, community) {
+    if (NAMELESS_COMMUNITY.test(community))
+        return false;
+    return !address.pickupPoint || withoutPickupWords(community).length >= 2;
+}
+function anchorOf(address) {
+    const { community, road, roadNumber } = address;
+    const roadAnchor = road !== undefined && roadNumber !== undefined ? `road:${road}#${roadNumber}` : undefined;
+    if (community === undefined)
+        return roadAnchor;
+    if (communityHasOwnName(address, community)) {
+        // Village names repeat between towns of one county (幸福村, 新华村); the town tells them apart.
+        const town = address.town !== undefined && VILLAGE.test(community) ? `town:${address.town}|` : '';
+        return `${town}community:${community}`;
+    }
+    // Only meaningful next to its street address.
+    return roadAnchor === undefined ? undefined : `${roadAnchor}|community:${community}`;
+}
+/** True when the address narrows down to one home: a room, or a house number in a village. */
+export function identifiesDwelling(address) {
+    if (address.room !== undefined)
+        return true;
+    return address.building !== undefined && address.community !== undefined && VILLAGE.test(address.community);
+}
+/**
+ * Exact identity key: district code + (community | road and number) + building/unit/room as
+ * present. Undefined when the address is too vague to name one dwelling (no district, no
+ * anchor, or no room). A community is preferred over the road because the same estate is
+ * often written with and without its street address. Pickup points are keyed too, with a
+ * 'pickup:' prefix and without needing a room (but with an estate name or street number to
+ * say where), so that a locker never equals a home.
+ */
+export function dwellingKey(address) {
+    const district = address.district?.code;
+    if (district === undefined)
+        return undefined;
+    const anchor = anchorOf(address);
+    if (anchor === undefined)
+        return undefined;
+    if (!address.pickupPoint && !identifiesDwelling(address))
+        return undefined;
+    let key = `${address.pickupPoint ? 'pickup:' : ''}${district}|${anchor}`;
+    if (address.building !== undefined)
+        key += `|building:${address.building}`;
+    if (address.unit !== undefined)
+        key += `|unit:${address.unit}`;
+    if (address.room !== undefined)
+        key += `|room:${address.room}`;
+    return key;
+}
+const COMMUNITY_SUFFIXES = /(?:[A-Z\d]+(?:号院|期|区|组))+$/;
+/**
+ * Candidate blocks: district + road and district + community. Empty without a district, since
+ * a road or estate name alone repeats across the country. The community block uses the estate
+ * name without phase or zone ("阳光花园2期" → "阳光花园"), so phases meet and can be told apart.
+ */
+export function blockingKeys(address) {
+    const district = address.district?.code;
+    if (district === undefined)
+        return [];
+    const keys = [];
+    if (address.road !== undefined)
+        keys.push(`${district}|road:${address.road}`);
+    if (address.community !== undefined) {
+        const estate = address.community.replace(COMMUNITY_SUFFIXES, '');
+        keys.push(`${district}|community:${estate.length > 0 ? estate : address.community}`);
+    }
+    return keys;
+}
+//# sourceMappingURL=dwelling-key.js.map

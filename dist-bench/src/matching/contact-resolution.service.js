@@ -1,0 +1,239 @@
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { lockKeys } from '../database/advisory-locks.js';
+import { nameKey } from './person/person-name.js';
+import { PersonResolver } from './person-resolution.js';
+import { prepareRecord } from './record-preparation.js';
+/**
+ * Resolves a batch of records into borrowers, persons and contact points with set-based SQL:
+ * a handful of statements per batch, whatever its size. Call inside the ingest transaction.
+ */
+let ContactResolutionService = class ContactResolutionService {
+    async resolve(manager, records) {
+        if (records.length === 0)
+            return { records: [], contactPointIds: [] };
+        const prepared = records.map((record) => prepareRecord(record.payload));
+        const borrowerRefs = [...new Set(prepared.map((record) => record.borrowerRef))];
+        const phoneKeys = [...new Set(prepared.flatMap((record) => [...record.subject.phones, ...(record.employer?.phones ?? [])]))];
+        await lockKeys(manager, [...borrowerRefs.map((ref) => `borrower:${ref}`), ...phoneKeys.map((key) => `phone:${key}`)]);
+        const borrowerIds = await this.upsertBorrowers(manager, borrowerRefs);
+        const organisationNames = [...new Set(prepared.flatMap((record) => (record.employer?.normalizedName ? [record.employer.normalizedName] : [])))];
+        const known = await this.loadKnownPersons(manager, [...borrowerIds.values()], phoneKeys, organisationNames);
+        const resolver = new PersonResolver(known.values(), randomUUID);
+        const newPersons = new Map();
+        const links = new Map();
+        const personPoints = new Map();
+        const points = new Map();
+        const resolved = [];
+        const decide = (mention, name, kind, observedAt, label) => {
+            const decision = resolver.resolve(mention);
+            if (decision.created)
+                newPersons.set(decision.personId, { kind, name: name ?? null, normalizedName: mention.normalizedName ?? null });
+            const linkKey = `${mention.borrowerId}|${decision.personId}`;
+            const link = links.get(linkKey) ?? { first: observedAt, last: observedAt, labels: new Set(), relation: mention.relation };
+            link.first = link.first < observedAt ? link.first : observedAt;
+            link.last = link.last > observedAt ? link.last : observedAt;
+            if (label)
+                link.labels.add(label);
+            if (link.relation === 'other')
+                link.relation = mention.relation;
+            links.set(linkKey, link);
+            return decision.personId;
+        };
+        prepared.forEach((record, index) => {
+            const observedAt = records[index].observedAt;
+            const borrowerId = borrowerIds.get(record.borrowerRef);
+            const personId = decide({ ...record.subject, borrowerId }, record.subject.name, 'individual', observedAt, record.subject.relationLabel);
+            const employerId = record.employer ? decide({ ...record.employer, borrowerId }, record.employer.name, 'organisation', observedAt) : undefined;
+            const observations = [];
+            for (const phone of record.phones) {
+                const owner = phone.field === 'employer_phone' ? employerId : personId;
+                if (!phone.result.usable) {
+                    observations.push({ field: phone.field, position: phone.position, part: phone.part, raw: phone.raw, contactPointId: null, error: phone.result.reason, personId: owner });
+                    continue;
+                }
+                const point = this.point(points, 'phone', phone.key, observedAt, {
+                    e164: phone.result.e164,
+                    extension: phone.result.extension ?? null,
+                    subtype: phone.result.type,
+                    carrierGroup: phone.result.carrierGroup ?? null,
+                });
+                // A switchboard or service line is kept, but never as an individual's own phone.
+                if (phone.result.type !== 'organisation' || phone.field === 'employer_phone')
+                    this.touch(personPoints, `${owner}|${point.id}`, observedAt);
+                observations.push({ field: phone.field, position: phone.position, part: phone.part, raw: phone.raw, contactPointId: point.id, error: null, personId: owner });
+            }
+            for (const address of record.addresses) {
+                if (!address.key) {
+                    observations.push({ field: 'address', position: address.position, part: 0, raw: address.raw, contactPointId: null, error: address.error ?? null, personId });
+                    continue;
+                }
+                const { raw: _raw, cleaned: _cleaned, ...parts } = address.parsed;
+                const point = this.point(points, 'address', address.key, observedAt, {
+                    subtype: address.parsed.pickupPoint ? 'pickup_point' : 'dwelling',
+                    address: JSON.stringify(parts),
+                    districtCode: address.parsed.district?.code ?? null,
+                });
+                this.touch(personPoints, `${personId}|${point.id}`, observedAt);
+                observations.push({ field: 'address', position: address.position, part: 0, raw: address.raw, contactPointId: point.id, error: null, personId });
+            }
+            resolved.push({ borrowerId, personId, prepared: record, observations });
+        });
+        await this.insertPersons(manager, newPersons);
+        const pointIds = await this.upsertContactPoints(manager, [...points.values()]);
+        for (const record of resolved) {
+            for (const observation of record.observations) {
+                if (observation.contactPointId)
+                    observation.contactPointId = pointIds.get(observation.contactPointId);
+            }
+        }
+        await this.upsertBorrowerPersons(manager, links);
+        await this.upsertPersonContactPoints(manager, personPoints, pointIds);
+        return { records: resolved, contactPointIds: [...new Set(pointIds.values())] };
+    }
+    point(points, kind, valueKey, observedAt, values) {
+        const key = `${kind}|${valueKey}`;
+        let point = points.get(key);
+        if (!point) {
+            point = { id: randomUUID(), kind, valueKey, e164: null, extension: null, subtype: null, carrierGroup: null, address: null, districtCode: null, firstSeenAt: observedAt, lastSeenAt: observedAt, ...values };
+            points.set(key, point);
+        }
+        if (observedAt < point.firstSeenAt)
+            point.firstSeenAt = observedAt;
+        if (observedAt > point.lastSeenAt)
+            point.lastSeenAt = observedAt;
+        return point;
+    }
+    touch(map, key, observedAt) {
+        const entry = map.get(key);
+        if (!entry)
+            map.set(key, { first: observedAt, last: observedAt });
+        else {
+            if (observedAt < entry.first)
+                entry.first = observedAt;
+            if (observedAt > entry.last)
+                entry.last = observedAt;
+        }
+    }
+    async upsertBorrowers(manager, refs) {
+        await manager.query('INSERT INTO borrower (id, ref) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT (ref) DO NOTHING', [refs.map(() => randomUUID()), refs]);
+        const rows = await manager.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [refs]);
+        return new Map(rows.map((row) => [row.ref, row.id]));
+    }
+    /** The persons a batch can resolve to: those linked to its borrowers, owning its phones, or named like its employers. */
+    async loadKnownPersons(manager, borrowerIds, phoneKeys, organisationNames) {
+        const rows = await manager.query(`WITH candidate AS (
+           SELECT person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])
+           UNION
+           SELECT link.person_id FROM contact_point point JOIN person_contact_point link ON link.contact_point_id = point.id
+            WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
+           UNION
+           SELECT id FROM person WHERE kind = 'organisation' AND normalized_name = ANY($3::text[])
+         )
+         SELECT person.id, person.kind, person.normalized_name,
+           (SELECT json_agg(json_build_array(borrower_id, relation)) FROM borrower_person
+             WHERE person_id = person.id AND borrower_id = ANY($1::uuid[])) AS links,
+           (SELECT array_agg(point.value_key) FROM person_contact_point link JOIN contact_point point ON point.id = link.contact_point_id
+             WHERE link.person_id = person.id AND point.kind = 'phone' AND point.value_key = ANY($2::text[])) AS phones
+         FROM person JOIN candidate ON candidate.person_id = person.id
+         WHERE person.merged_into_id IS NULL`, [borrowerIds, phoneKeys, organisationNames]);
+        return new Map(rows.map((row) => [
+            row.id,
+            { id: row.id, kind: row.kind, normalizedName: row.normalized_name ?? undefined, links: new Map(row.links ?? []), phones: new Set(row.phones ?? []) },
+        ]));
+    }
+    async insertPersons(manager, persons) {
+        if (persons.size === 0)
+            return;
+        const entries = [...persons.entries()];
+        await manager.query(`INSERT INTO person (id, kind, name, normalized_name, name_key)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[])`, [
+            entries.map(([id]) => id),
+            entries.map(([, person]) => person.kind),
+            entries.map(([, person]) => person.name),
+            entries.map(([, person]) => person.normalizedName),
+            entries.map(([, person]) => (person.normalizedName ? nameKey(person.normalizedName) : null)),
+        ]);
+    }
+    /** Returns provisional id -> stored id (an existing point keeps its id). */
+    async upsertContactPoints(manager, points) {
+        if (points.length === 0)
+            return new Map();
+        const rows = await manager.query(`INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, first_seen_at, last_seen_at)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::timestamptz[], $11::timestamptz[])
+       ON CONFLICT (kind, value_key) DO UPDATE SET
+         first_seen_at = LEAST(contact_point.first_seen_at, EXCLUDED.first_seen_at),
+         last_seen_at = GREATEST(contact_point.last_seen_at, EXCLUDED.last_seen_at)
+       RETURNING id, kind, value_key`, [
+            points.map((point) => point.id),
+            points.map((point) => point.kind),
+            points.map((point) => point.valueKey),
+            points.map((point) => point.e164),
+            points.map((point) => point.extension),
+            points.map((point) => point.subtype),
+            points.map((point) => point.carrierGroup),
+            points.map((point) => point.address),
+            points.map((point) => point.districtCode),
+            points.map((point) => point.firstSeenAt),
+            points.map((point) => point.lastSeenAt),
+        ]);
+        const stored = new Map(rows.map((row) => [`${row.kind}|${row.value_key}`, row.id]));
+        return new Map(points.map((point) => [point.id, stored.get(`${point.kind}|${point.valueKey}`)]));
+    }
+    async upsertBorrowerPersons(manager, links) {
+        if (links.size === 0)
+            return;
+        const entries = [...links.entries()].map(([key, link]) => ({ ...link, ids: key.split('|') }));
+        await manager.query(`INSERT INTO borrower_person (borrower_id, person_id, relation, relation_labels, first_seen_at, last_seen_at)
+       SELECT borrower_id, person_id, relation, ARRAY(SELECT jsonb_array_elements_text(labels::jsonb)), first_seen_at, last_seen_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::timestamptz[], $6::timestamptz[])
+         AS row(borrower_id, person_id, relation, labels, first_seen_at, last_seen_at)
+       ON CONFLICT (borrower_id, person_id) DO UPDATE SET
+         relation = CASE WHEN borrower_person.relation = 'other' THEN EXCLUDED.relation ELSE borrower_person.relation END,
+         relation_labels = ARRAY(SELECT DISTINCT label FROM unnest(borrower_person.relation_labels || EXCLUDED.relation_labels) AS label ORDER BY label),
+         first_seen_at = LEAST(borrower_person.first_seen_at, EXCLUDED.first_seen_at),
+         last_seen_at = GREATEST(borrower_person.last_seen_at, EXCLUDED.last_seen_at)`, [
+            entries.map((entry) => entry.ids[0]),
+            entries.map((entry) => entry.ids[1]),
+            entries.map((entry) => entry.relation),
+            entries.map((entry) => JSON.stringify([...entry.labels])),
+            entries.map((entry) => entry.first),
+            entries.map((entry) => entry.last),
+        ]);
+    }
+    async upsertPersonContactPoints(manager, links, pointIds) {
+        const merged = new Map();
+        for (const [key, link] of links) {
+            const [personId, provisional] = key.split('|');
+            const pointId = pointIds.get(provisional);
+            const existing = merged.get(`${personId}|${pointId}`);
+            if (!existing)
+                merged.set(`${personId}|${pointId}`, { personId, pointId, ...link });
+            else {
+                if (link.first < existing.first)
+                    existing.first = link.first;
+                if (link.last > existing.last)
+                    existing.last = link.last;
+            }
+        }
+        if (merged.size === 0)
+            return;
+        const entries = [...merged.values()];
+        await manager.query(`INSERT INTO person_contact_point (person_id, contact_point_id, first_seen_at, last_seen_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[])
+       ON CONFLICT (person_id, contact_point_id) DO UPDATE SET
+         first_seen_at = LEAST(person_contact_point.first_seen_at, EXCLUDED.first_seen_at),
+         last_seen_at = GREATEST(person_contact_point.last_seen_at, EXCLUDED.last_seen_at)`, [entries.map((entry) => entry.personId), entries.map((entry) => entry.pointId), entries.map((entry) => entry.first), entries.map((entry) => entry.last)]);
+    }
+};
+ContactResolutionService = __decorate([
+    Injectable()
+], ContactResolutionService);
+export { ContactResolutionService };
+//# sourceMappingURL=contact-resolution.service.js.map

@@ -1,0 +1,104 @@
+import { relationsCompatible } from './person/relation.js';
+/** Organisation names shorter than this ('公司', '个体') are too generic to match across borrowers. */
+const MINIMUM_SHARED_ORGANISATION_NAME = 4;
+/**
+ * Decides which person a mention is, against what is known, one mention at a time, so that
+ * two records in the same batch about one contact become one person.
+ * Exact rules only; fuzzy candidates are left for operator review.
+ */
+export class PersonResolver {
+    constructor(known, newId) {
+        this.newId = newId;
+        this.persons = new Map();
+        this.byPhone = new Map();
+        this.byBorrower = new Map();
+        this.organisationsByName = new Map();
+        for (const person of known)
+            this.index(person);
+    }
+    resolve(mention) {
+        const decision = this.decide(mention);
+        const person = this.persons.get(decision.personId);
+        const existing = person.links.get(mention.borrowerId);
+        // A vague 'other' is replaced by a specific relation; a specific one is never overwritten by a later label.
+        if (!existing || (existing === 'other' && mention.relation !== 'other'))
+            person.links.set(mention.borrowerId, mention.relation);
+        if (!person.normalizedName && mention.normalizedName)
+            person.normalizedName = mention.normalizedName;
+        if (person.kind === 'individual')
+            for (const phone of mention.phones)
+                person.phones.add(phone);
+        this.index(person);
+        return decision;
+    }
+    decide(mention) {
+        const linked = [...(this.byBorrower.get(mention.borrowerId) ?? [])].map((id) => this.persons.get(id));
+        if (mention.role === 'borrower') {
+            const self = linked.find((person) => person.links.get(mention.borrowerId) === 'self');
+            return self ? { personId: self.id, created: false, reason: 'borrower_self' } : this.create(mention, 'individual');
+        }
+        if (mention.role === 'employer') {
+            const name = mention.normalizedName;
+            const sameBorrower = linked.find((person) => person.kind === 'organisation' && name !== undefined && person.normalizedName === name);
+            if (sameBorrower)
+                return { personId: sameBorrower.id, created: false, reason: 'same_organisation_name' };
+            const shared = name && name.length >= MINIMUM_SHARED_ORGANISATION_NAME ? this.organisationsByName.get(name) : undefined;
+            if (shared)
+                return { personId: shared, created: false, reason: 'same_organisation_name' };
+            return this.create(mention, 'organisation');
+        }
+        const contacts = linked.filter((person) => person.kind === 'individual' && person.links.get(mention.borrowerId) !== 'self');
+        const byPhone = contacts.find((person) => mention.phones.some((phone) => person.phones.has(phone)));
+        if (byPhone)
+            return { personId: byPhone.id, created: false, reason: 'same_phone_same_borrower' };
+        if (mention.normalizedName) {
+            const byName = contacts.find((person) => {
+                const relation = person.links.get(mention.borrowerId);
+                return (person.normalizedName === mention.normalizedName &&
+                    relation !== undefined &&
+                    relation !== 'self' &&
+                    mention.relation !== 'self' &&
+                    relationsCompatible(relation, mention.relation));
+            });
+            if (byName)
+                return { personId: byName.id, created: false, reason: 'same_name_compatible_relation' };
+        }
+        // A personal mobile seen under another borrower: the same real person (a shared contact).
+        for (const phone of mention.phones) {
+            for (const id of this.byPhone.get(phone) ?? []) {
+                const person = this.persons.get(id);
+                if (person.kind !== 'individual' || person.links.get(mention.borrowerId) === 'self')
+                    continue;
+                if (mention.normalizedName && person.normalizedName && person.normalizedName !== mention.normalizedName)
+                    continue;
+                return { personId: id, created: false, reason: 'same_phone_other_borrower' };
+            }
+        }
+        return this.create(mention, 'individual');
+    }
+    create(mention, kind) {
+        const person = { id: this.newId(), kind, normalizedName: mention.normalizedName, links: new Map(), phones: new Set() };
+        this.persons.set(person.id, person);
+        return { personId: person.id, created: true, reason: 'new_person' };
+    }
+    index(person) {
+        this.persons.set(person.id, person);
+        for (const borrowerId of person.links.keys()) {
+            let set = this.byBorrower.get(borrowerId);
+            if (!set)
+                this.byBorrower.set(borrowerId, (set = new Set()));
+            set.add(person.id);
+        }
+        for (const phone of person.phones) {
+            let set = this.byPhone.get(phone);
+            if (!set)
+                this.byPhone.set(phone, (set = new Set()));
+            set.add(person.id);
+        }
+        if (person.kind === 'organisation' && person.normalizedName && person.normalizedName.length >= MINIMUM_SHARED_ORGANISATION_NAME) {
+            if (!this.organisationsByName.has(person.normalizedName))
+                this.organisationsByName.set(person.normalizedName, person.id);
+        }
+    }
+}
+//# sourceMappingURL=person-resolution.js.map

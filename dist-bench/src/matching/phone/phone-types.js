@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=phone-types.js.map

@@ -1,0 +1,2 @@
+export const QUEUE_DRIVER = Symbol('QUEUE_DRIVER');
+//# sourceMappingURL=queue-driver.interface.js.map
