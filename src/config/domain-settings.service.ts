@@ -18,13 +18,27 @@ const declaredSourcesSchema = z.object({
   ),
 });
 
+const matchingSchema = z.object({
+  /** Uncertain pairs scoring below this are not worth an operator's time. */
+  suggestionMinimumScore: z.object({ address: z.number().min(0).max(1), person: z.number().min(0).max(1) }),
+  /** At most this many stored addresses are compared with each new one (blocks are small; this bounds the worst). */
+  candidatesPerAddress: z.number().int().min(1).max(10_000),
+});
+export type MatchingSettings = z.infer<typeof matchingSchema>;
+
 /** Domain settings kept in files under CONFIG_DIR (declared sources, later rules and weights), validated at boot. */
 @Injectable()
 export class DomainSettingsService {
   readonly declaredSources: SourceDefinition[];
+  readonly matching: MatchingSettings;
 
   constructor(@InjectConfig() config: AppConfig) {
-    this.declaredSources = readJson(config.storage.configDirectory, 'sources.json', declaredSourcesSchema, { sources: [] }).sources;
+    const directory = config.storage.configDirectory;
+    this.declaredSources = readJson(directory, 'sources.json', declaredSourcesSchema, { sources: [] }).sources;
+    this.matching = readJson(directory, 'matching.json', matchingSchema, {
+      suggestionMinimumScore: { address: 0.5, person: 0.5 },
+      candidatesPerAddress: 100,
+    });
   }
 }
 

@@ -18,10 +18,9 @@ export class SourceRecordReadService {
     const versions: { id: string; version: number; observed_at: Date; received_at: Date; batch_id: string; content_hash: string; payload: SourceRecordPayload; borrower_id: string; person_id: string }[] =
       await this.dataSource.query(
         `SELECT version.id, version.version, version.observed_at, version.received_at, version.batch_id, version.content_hash,
-                version.payload, version.borrower_id, COALESCE(person.merged_into_id, version.person_id) AS person_id
+                version.payload, version.borrower_id, canonical_person(version.person_id) AS person_id
          FROM source_record record
          JOIN source_record_version version ON version.source_record_uuid = record.id
-         LEFT JOIN person ON person.id = version.person_id
          WHERE record.source_key = $1 AND record.source_record_id = $2
          ORDER BY version.version DESC`,
         [sourceKey, sourceRecordId],
@@ -30,9 +29,9 @@ export class SourceRecordReadService {
     const current = versions[0];
     const observations: { field: string; raw: string; contact_point_id: string | null; error: string | null; e164: string | null; extension: string | null; subtype: string | null }[] =
       await this.dataSource.query(
-        `SELECT observation.field, observation.raw, observation.contact_point_id, observation.error,
+        `SELECT observation.field, observation.raw, point.id AS contact_point_id, observation.error,
                 point.e164, point.extension, point.subtype
-         FROM observation LEFT JOIN contact_point point ON point.id = observation.contact_point_id
+         FROM observation LEFT JOIN contact_point point ON point.id = canonical_contact_point(observation.contact_point_id)
          WHERE observation.source_record_version_id = $1
          ORDER BY CASE observation.field WHEN 'phone' THEN 0 WHEN 'employer_phone' THEN 1 ELSE 2 END, observation.position, observation.part`,
         [current.id],

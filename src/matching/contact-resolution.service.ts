@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { lockKeys } from '../database/advisory-locks.js';
 import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
+import { blockingKeys } from './address/index.js';
 import { nameKey } from './person/person-name.js';
 import { type KnownPerson, type LinkRelation, type PersonMention, PersonResolver } from './person-resolution.js';
 import { type PreparedRecord, prepareRecord } from './record-preparation.js';
@@ -29,6 +30,14 @@ export interface ResolvedRecord {
   observations: ResolvedObservation[];
 }
 
+export interface BatchResolution {
+  records: ResolvedRecord[];
+  contactPointIds: string[];
+  /** For the deferred fuzzy comparison: the batch's dwellings and the persons its records are about. */
+  addressPointIds: string[];
+  personIds: string[];
+}
+
 interface ContactPointRow {
   id: string;
   kind: 'phone' | 'address';
@@ -39,6 +48,7 @@ interface ContactPointRow {
   carrierGroup: string | null;
   address: string | null;
   districtCode: string | null;
+  blockKeys: string[];
   firstSeenAt: Date;
   lastSeenAt: Date;
 }
@@ -56,8 +66,8 @@ interface LinkRow {
  */
 @Injectable()
 export class ContactResolutionService {
-  async resolve(manager: EntityManager, records: RecordToResolve[]): Promise<{ records: ResolvedRecord[]; contactPointIds: string[] }> {
-    if (records.length === 0) return { records: [], contactPointIds: [] };
+  async resolve(manager: EntityManager, records: RecordToResolve[]): Promise<BatchResolution> {
+    if (records.length === 0) return { records: [], contactPointIds: [], addressPointIds: [], personIds: [] };
     const prepared = records.map((record) => prepareRecord(record.payload));
     const borrowerRefs = [...new Set(prepared.map((record) => record.borrowerRef))];
     const phoneKeys = [...new Set(prepared.flatMap((record) => [...record.subject.phones, ...(record.employer?.phones ?? [])]))];
@@ -119,6 +129,7 @@ export class ContactResolutionService {
           subtype: address.parsed.pickupPoint ? 'pickup_point' : 'dwelling',
           address: JSON.stringify(parts),
           districtCode: address.parsed.district?.code ?? null,
+          blockKeys: blockingKeys(address.parsed),
         });
         this.touch(personPoints, `${personId}|${point.id}`, observedAt);
         observations.push({ field: 'address', position: address.position, part: 0, raw: address.raw, contactPointId: point.id, error: null, personId });
@@ -135,14 +146,20 @@ export class ContactResolutionService {
     }
     await this.upsertBorrowerPersons(manager, links);
     await this.upsertPersonContactPoints(manager, personPoints, pointIds);
-    return { records: resolved, contactPointIds: [...new Set(pointIds.values())] };
+    const addressPointIds = new Set([...points.values()].filter((point) => point.kind === 'address').map((point) => pointIds.get(point.id)!));
+    return {
+      records: resolved,
+      contactPointIds: [...new Set(pointIds.values())],
+      addressPointIds: [...addressPointIds],
+      personIds: [...new Set(resolved.map((record) => record.personId))],
+    };
   }
 
   private point(points: Map<string, ContactPointRow>, kind: 'phone' | 'address', valueKey: string, observedAt: Date, values: Partial<ContactPointRow>): ContactPointRow {
     const key = `${kind}|${valueKey}`;
     let point = points.get(key);
     if (!point) {
-      point = { id: randomUUID(), kind, valueKey, e164: null, extension: null, subtype: null, carrierGroup: null, address: null, districtCode: null, firstSeenAt: observedAt, lastSeenAt: observedAt, ...values };
+      point = { id: randomUUID(), kind, valueKey, e164: null, extension: null, subtype: null, carrierGroup: null, address: null, districtCode: null, blockKeys: [], firstSeenAt: observedAt, lastSeenAt: observedAt, ...values };
       points.set(key, point);
     }
     if (observedAt < point.firstSeenAt) point.firstSeenAt = observedAt;
@@ -172,21 +189,28 @@ export class ContactResolutionService {
   private async loadKnownPersons(manager: EntityManager, borrowerIds: string[], phoneKeys: string[], organisationNames: string[]): Promise<Map<string, KnownPerson>> {
     const rows: { id: string; kind: 'individual' | 'organisation'; normalized_name: string | null; links: [string, LinkRelation][] | null; phones: string[] | null }[] =
       await manager.query(
-        `WITH candidate AS (
+        `WITH RECURSIVE candidate AS (
            SELECT person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])
            UNION
            SELECT link.person_id FROM contact_point point JOIN person_contact_point link ON link.contact_point_id = point.id
             WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
            UNION
            SELECT id FROM person WHERE kind = 'organisation' AND normalized_name = ANY($3::text[])
+         ),
+         -- Merged persons answer for the person they were merged into.
+         root AS (SELECT DISTINCT canonical_person(person_id) AS id FROM candidate),
+         member (id, root) AS (
+           SELECT id, id FROM root
+           UNION ALL
+           SELECT person.id, member.root FROM person JOIN member ON person.merged_into_id = member.id
          )
          SELECT person.id, person.kind, person.normalized_name,
-           (SELECT json_agg(json_build_array(borrower_id, relation)) FROM borrower_person
-             WHERE person_id = person.id AND borrower_id = ANY($1::uuid[])) AS links,
-           (SELECT array_agg(point.value_key) FROM person_contact_point link JOIN contact_point point ON point.id = link.contact_point_id
-             WHERE link.person_id = person.id AND point.kind = 'phone' AND point.value_key = ANY($2::text[])) AS phones
-         FROM person JOIN candidate ON candidate.person_id = person.id
-         WHERE person.merged_into_id IS NULL`,
+           (SELECT json_agg(json_build_array(link.borrower_id, link.relation)) FROM borrower_person link JOIN member ON member.id = link.person_id
+             WHERE member.root = person.id AND link.borrower_id = ANY($1::uuid[])) AS links,
+           (SELECT array_agg(DISTINCT point.value_key) FROM person_contact_point owned JOIN member ON member.id = owned.person_id
+              JOIN contact_point point ON point.id = owned.contact_point_id
+             WHERE member.root = person.id AND point.kind = 'phone' AND point.value_key = ANY($2::text[])) AS phones
+         FROM person JOIN root ON root.id = person.id`,
         [borrowerIds, phoneKeys, organisationNames],
       );
     return new Map(
@@ -217,8 +241,11 @@ export class ContactResolutionService {
   private async upsertContactPoints(manager: EntityManager, points: ContactPointRow[]): Promise<Map<string, string>> {
     if (points.length === 0) return new Map();
     const rows: { id: string; kind: string; value_key: string }[] = await manager.query(
-      `INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, first_seen_at, last_seen_at)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::timestamptz[], $11::timestamptz[])
+      `INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, block_keys, first_seen_at, last_seen_at)
+       SELECT id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code,
+              ARRAY(SELECT jsonb_array_elements_text(block_keys::jsonb)), first_seen_at, last_seen_at
+       FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::text[], $11::timestamptz[], $12::timestamptz[])
+         AS row(id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, block_keys, first_seen_at, last_seen_at)
        ON CONFLICT (kind, value_key) DO UPDATE SET
          first_seen_at = LEAST(contact_point.first_seen_at, EXCLUDED.first_seen_at),
          last_seen_at = GREATEST(contact_point.last_seen_at, EXCLUDED.last_seen_at)
@@ -233,6 +260,7 @@ export class ContactResolutionService {
         points.map((point) => point.carrierGroup),
         points.map((point) => point.address),
         points.map((point) => point.districtCode),
+        points.map((point) => JSON.stringify(point.blockKeys)),
         points.map((point) => point.firstSeenAt),
         points.map((point) => point.lastSeenAt),
       ],

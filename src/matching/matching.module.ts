@@ -1,10 +1,16 @@
 import { Module } from '@nestjs/common';
+import { ReviewModule } from '../review/review.module.js';
 import { ContactPointSharingService } from './contact-point-sharing.service.js';
 import { ContactResolutionService } from './contact-resolution.service.js';
+import { FindMatchCandidatesJob } from './find-match-candidates.job.js';
+import { MatchCandidatesService } from './match-candidates.service.js';
+import { PipelineController } from './pipeline.controller.js';
 import { RefreshContactPointSharingJob } from './refresh-contact-point-sharing.job.js';
 
 @Module({
-  providers: [ContactResolutionService, ContactPointSharingService, RefreshContactPointSharingJob],
-  exports: [ContactResolutionService, ContactPointSharingService],
+  imports: [ReviewModule],
+  controllers: [PipelineController],
+  providers: [ContactResolutionService, ContactPointSharingService, MatchCandidatesService, RefreshContactPointSharingJob, FindMatchCandidatesJob],
+  exports: [ContactResolutionService, ContactPointSharingService, MatchCandidatesService],
 })
 export class MatchingModule {}

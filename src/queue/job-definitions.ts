@@ -11,6 +11,7 @@ export interface JobDefinition {
 
 export const JOB_DEFINITIONS = {
   'matching.refresh-contact-point-sharing': { queue: 'matching', attempts: 5, backoffMilliseconds: 1_000 },
+  'matching.find-candidates': { queue: 'matching', attempts: 5, backoffMilliseconds: 2_000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
@@ -18,6 +19,7 @@ export type JobName = keyof typeof JOB_DEFINITIONS;
 /** The payload each job carries. */
 export interface JobPayloads {
   'matching.refresh-contact-point-sharing': { contactPointIds: string[] };
+  'matching.find-candidates': { addressPointIds: string[]; personIds: string[] };
 }
 
 export function retryDelay(definition: JobDefinition, attemptsMade: number): number {

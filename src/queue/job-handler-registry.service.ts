@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { JOB_DEFINITIONS, type JobName, QUEUE_NAMES } from './job-definitions.js';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.decorator.js';
@@ -7,7 +7,7 @@ import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue.options.j
 
 /** Finds the job handlers, refuses to start when a job has none (or two), and starts the workers. */
 @Injectable()
-export class JobHandlerRegistryService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobHandlerRegistryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Queue');
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
 
@@ -27,7 +27,8 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, OnAppl
     this.logger.log(`workers started on ${this.driver.name} driver (${QUEUE_NAMES.join(', ')}; concurrency ${this.options.concurrency})`);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before the database closes (onApplicationShutdown), so running jobs can finish their queries. */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.driver.close();
   }
 

@@ -12,7 +12,7 @@ const queueOptions = { runWorkers: true, concurrency: 1, prefix: 'test' };
 describe('job handler registry', () => {
   it('refuses to start when a job has no handler', async () => {
     const module = await Test.createTestingModule({ imports: [QueueModule.forRoot(queueOptions)] }).compile();
-    await expect(module.createNestApplication().init()).rejects.toThrow(/no handler for job\(s\): matching\.refresh-contact-point-sharing/);
+    await expect(module.createNestApplication().init()).rejects.toThrow(/no handler for job\(s\): matching\.refresh-contact-point-sharing, matching\.find-candidates/);
   });
 
   it('refuses two handlers for one job', async () => {
@@ -41,7 +41,14 @@ describe('job handler registry', () => {
         received.push(data);
       }
     }
-    @Module({ providers: [Handler] })
+    @Injectable()
+    @HandlesJob('matching.find-candidates')
+    class OtherHandler {
+      async handle(): Promise<void> {
+        throw new Error('not expected in this test');
+      }
+    }
+    @Module({ providers: [Handler, OtherHandler] })
     class Handlers {}
     const module = await Test.createTestingModule({ imports: [QueueModule.forRoot(queueOptions), Handlers] }).compile();
     const app = await module.createNestApplication().init();

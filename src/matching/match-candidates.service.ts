@@ -1,0 +1,158 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { DomainSettingsService } from '../config/domain-settings.service.js';
+import type { MatchKind, SuggestionField } from '../review/match-suggestion.entity.js';
+import { MergeService } from '../review/merge.service.js';
+import { compareAddresses, type ParsedAddress } from './address/index.js';
+import { comparePersons, type PersonSummary } from './person-comparison.js';
+import type { LinkRelation } from './person-resolution.js';
+
+interface Candidate {
+  kind: MatchKind;
+  leftId: string;
+  rightId: string;
+  borrowerId: string | null;
+  decision: 'same' | 'uncertain' | 'different';
+  score: number;
+  fields: SuggestionField[];
+}
+
+/**
+ * The deferred, fuzzy half of matching: compares new addresses and persons with what is stored,
+ * inside small candidate blocks only. Certain pairs merge automatically, uncertain ones become
+ * suggestions for operators, and pairs already decided are never raised again.
+ */
+@Injectable()
+export class MatchCandidatesService {
+  private readonly logger = new Logger('MatchCandidates');
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly merges: MergeService,
+    private readonly settings: DomainSettingsService,
+  ) {}
+
+  async process(addressPointIds: string[], personIds: string[]): Promise<{ suggested: number; merged: number }> {
+    const candidates = [...(await this.addressCandidates(addressPointIds)), ...(await this.personCandidates(personIds))];
+    if (candidates.length === 0) return { suggested: 0, merged: 0 };
+    return this.dataSource.transaction(async (manager) => {
+      const fresh = await this.withoutDecidedPairs(manager, candidates);
+      let merged = 0;
+      for (const candidate of fresh.filter((entry) => entry.decision === 'same')) {
+        const done = await this.merges
+          .merge(manager, SYSTEM_PRINCIPAL, { kind: candidate.kind, survivorId: candidate.leftId, mergedId: candidate.rightId, origin: 'automatic' })
+          .then(() => true)
+          .catch(() => false);
+        if (done) merged += 1;
+      }
+      const minimum = this.settings.matching.suggestionMinimumScore;
+      const suggestions = fresh.filter((entry) => entry.decision === 'uncertain' && entry.score >= minimum[entry.kind]);
+      if (suggestions.length > 0) {
+        await manager.query(
+          `INSERT INTO match_suggestion (id, kind, left_id, right_id, borrower_id, score, fields)
+           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::uuid[], $4::uuid[], $5::uuid[], $6::float8[], $7::jsonb[])
+           ON CONFLICT (kind, left_id, right_id) DO NOTHING`,
+          [
+            suggestions.map(() => randomUUID()),
+            suggestions.map((entry) => entry.kind),
+            suggestions.map((entry) => entry.leftId),
+            suggestions.map((entry) => entry.rightId),
+            suggestions.map((entry) => entry.borrowerId),
+            suggestions.map((entry) => entry.score),
+            suggestions.map((entry) => JSON.stringify(entry.fields)),
+          ],
+        );
+      }
+      if (merged + suggestions.length > 0) this.logger.debug(`${merged} automatic merge(s), ${suggestions.length} suggestion(s)`);
+      return { suggested: suggestions.length, merged };
+    });
+  }
+
+  private async addressCandidates(ids: string[]): Promise<Candidate[]> {
+    if (ids.length === 0) return [];
+    const rows: { left_id: string; left_address: ParsedAddress; right_id: string; right_address: ParsedAddress }[] = await this.dataSource.query(
+      `SELECT me.id AS left_id, me.address AS left_address, other.id AS right_id, other.address AS right_address
+       FROM contact_point me
+       CROSS JOIN LATERAL (
+         SELECT id, address FROM contact_point other
+         WHERE other.kind = 'address' AND other.block_keys && me.block_keys AND other.id <> me.id AND other.merged_into_id IS NULL
+         LIMIT $2
+       ) AS other
+       WHERE me.id = ANY($1::uuid[]) AND me.kind = 'address' AND me.merged_into_id IS NULL AND cardinality(me.block_keys) > 0`,
+      [ids, this.settings.matching.candidatesPerAddress],
+    );
+    return uniquePairs(rows.map((row) => ({ leftId: row.left_id, rightId: row.right_id, row }))).map(({ leftId, rightId, row }) => {
+      const comparison = compareAddresses(asParsed(row.left_address), asParsed(row.right_address));
+      const [left, right] = leftId < rightId ? [leftId, rightId] : [rightId, leftId];
+      const fields = leftId < rightId ? comparison.fields : comparison.fields.map(swapSides);
+      return { kind: 'address' as const, leftId: left, rightId: right, borrowerId: null, decision: comparison.decision, score: comparison.score, fields };
+    });
+  }
+
+  /** Contacts of the same borrower only: each borrower has a handful, so every pair is compared. */
+  private async personCandidates(ids: string[]): Promise<Candidate[]> {
+    if (ids.length === 0) return [];
+    const rows: { borrower_id: string; id: string; normalized_name: string | null; relation: LinkRelation; phones: string[] | null }[] = await this.dataSource.query(
+      `SELECT link.borrower_id, person.id, person.normalized_name, link.relation,
+              (SELECT array_agg(point.value_key ORDER BY point.value_key) FROM person_contact_point owned
+                 JOIN contact_point point ON point.id = owned.contact_point_id
+               WHERE owned.person_id = person.id AND point.kind = 'phone') AS phones
+       FROM borrower_person link JOIN person ON person.id = link.person_id
+       WHERE link.borrower_id IN (SELECT borrower_id FROM borrower_person WHERE person_id = ANY($1::uuid[]))
+         AND person.kind = 'individual' AND person.merged_into_id IS NULL AND link.relation <> 'self'`,
+      [ids],
+    );
+    const touched = new Set(ids);
+    const byBorrower = new Map<string, PersonSummary[]>();
+    for (const row of rows) {
+      const list = byBorrower.get(row.borrower_id) ?? [];
+      list.push({ id: row.id, normalizedName: row.normalized_name ?? undefined, relation: row.relation, phones: row.phones ?? [] });
+      byBorrower.set(row.borrower_id, list);
+    }
+    const candidates: Candidate[] = [];
+    for (const [borrowerId, persons] of byBorrower) {
+      for (let i = 0; i < persons.length; i += 1) {
+        for (let j = i + 1; j < persons.length; j += 1) {
+          if (!touched.has(persons[i].id) && !touched.has(persons[j].id)) continue;
+          const [left, right] = persons[i].id < persons[j].id ? [persons[i], persons[j]] : [persons[j], persons[i]];
+          const comparison = comparePersons(left, right);
+          if (comparison.decision === 'different') continue;
+          candidates.push({ kind: 'person', leftId: left.id, rightId: right.id, borrowerId, ...comparison });
+        }
+      }
+    }
+    return candidates;
+  }
+
+  private async withoutDecidedPairs(manager: EntityManager, candidates: Candidate[]): Promise<Candidate[]> {
+    const unique = uniquePairs(candidates.map((candidate) => ({ ...candidate })));
+    const existing: { kind: string; left_id: string; right_id: string }[] = await manager.query(
+      `SELECT kind, left_id, right_id FROM match_suggestion
+       WHERE (kind, left_id, right_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::uuid[]))`,
+      [unique.map((entry) => entry.kind), unique.map((entry) => entry.leftId), unique.map((entry) => entry.rightId)],
+    );
+    const known = new Set(existing.map((row) => `${row.kind}|${row.left_id}|${row.right_id}`));
+    return unique.filter((entry) => !known.has(`${entry.kind}|${entry.leftId}|${entry.rightId}`));
+  }
+}
+
+function uniquePairs<T extends { leftId: string; rightId: string; kind?: string }>(pairs: T[]): T[] {
+  const seen = new Set<string>();
+  return pairs.filter((pair) => {
+    const key = `${pair.kind ?? ''}|${[pair.leftId, pair.rightId].sort().join('|')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function asParsed(parts: ParsedAddress): ParsedAddress {
+  return { ...parts, raw: '', cleaned: '', pickupPoint: Boolean(parts.pickupPoint) };
+}
+
+function swapSides(field: SuggestionField): SuggestionField {
+  return { ...field, left: field.right, right: field.left };
+}

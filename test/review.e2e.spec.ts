@@ -1,0 +1,127 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InProcessQueueDriver } from '../src/queue/in-process-queue.driver.js';
+import { aSourceRecord } from './support/record-factory.js';
+import { bearer, createTestApplication, type TestApplication } from './support/test-application.js';
+
+let context: TestApplication;
+
+beforeAll(async () => {
+  context = await createTestApplication();
+  await request(context.http).put('/v1/sources/crm').set('Authorization', bearer('admin')).send({ system: 'sales', kind: 'internal' }).expect(201);
+});
+afterAll(() => context?.close());
+
+const ingest = async (records: unknown[]) => {
+  const response = await request(context.http).post('/v1/sources/crm/records').set('Authorization', bearer('platform')).send({ records }).expect(200);
+  expect(response.body.rejected).toEqual([]);
+  await (context.queue as InProcessQueueDriver).whenIdle();
+  return response.body;
+};
+const operator = () => bearer('operator');
+const suggestions = async (query: Record<string, string>) =>
+  (await request(context.http).get('/v1/match-suggestions').query(query).set('Authorization', operator()).expect(200)).body;
+const readRecord = async (id: string) =>
+  (await request(context.http).get(`/v1/sources/crm/records/${id}`).set('Authorization', operator()).expect(200)).body;
+
+describe('address review', () => {
+  it('suggests a misspelt estate, never a neighbouring flat, and merges and splits on decision', async () => {
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'addr-1', borrower: { ref: 'R-1' }, addresses: [{ text: '广东省深圳市南山区阳光花园3栋2单元501室' }] }),
+      aSourceRecord({ sourceRecordId: 'addr-2', borrower: { ref: 'R-2' }, addresses: [{ text: '深圳南山区阳光花圆小区3-2-501' }] }),
+      aSourceRecord({ sourceRecordId: 'addr-3', borrower: { ref: 'R-3' }, addresses: [{ text: '广东省深圳市南山区阳光花园3栋2单元502室' }] }),
+    ]);
+    const [one, two, three] = await Promise.all(['addr-1', 'addr-2', 'addr-3'].map(readRecord));
+    const ids = [one, two, three].map((record) => record.addresses[0].contactPointId);
+    expect(new Set(ids).size).toBe(3);
+
+    const page = await suggestions({ kind: 'address' });
+    expect(page.items).toHaveLength(1);
+    const [suggestion] = page.items;
+    expect([suggestion.left.id, suggestion.right.id].sort()).toEqual([ids[0], ids[1]].sort());
+    expect(suggestion.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/community/), agreement: 'similar' })]));
+    expect(suggestion.left.mentions.length + suggestion.right.mentions.length).toBe(2);
+
+    const status = await request(context.http).get('/v1/pipeline/status').set('Authorization', bearer('platform')).expect(200);
+    expect(status.body).toEqual({ pending: 0, pendingSuggestions: 1, queue: 'in-process' });
+
+    const accepted = await request(context.http)
+      .post(`/v1/match-suggestions/${suggestion.id}/decision`)
+      .set('Authorization', operator())
+      .send({ decision: 'accept', note: 'same flat, estate misspelt' })
+      .expect(200);
+    expect(accepted.body.suggestion.status).toBe('accepted');
+    const merged = [(await readRecord('addr-1')).addresses[0].contactPointId, (await readRecord('addr-2')).addresses[0].contactPointId];
+    expect(merged[0]).toBe(merged[1]);
+    await request(context.http).post(`/v1/match-suggestions/${suggestion.id}/decision`).set('Authorization', operator()).send({ decision: 'reject' }).expect(409);
+
+    const split = await request(context.http)
+      .post(`/v1/merges/${accepted.body.merge.id}/split`)
+      .set('Authorization', operator())
+      .send({ note: 'different building phase' })
+      .expect(200);
+    expect(split.body.splitAt).toEqual(expect.any(String));
+    const after = [(await readRecord('addr-1')).addresses[0].contactPointId, (await readRecord('addr-2')).addresses[0].contactPointId];
+    expect(after.sort()).toEqual([ids[0], ids[1]].sort());
+    expect((await suggestions({ kind: 'address', status: 'split' })).items.map((item: { id: string }) => item.id)).toEqual([suggestion.id]);
+    await request(context.http).post(`/v1/merges/${accepted.body.merge.id}/split`).set('Authorization', operator()).expect(409);
+
+    // The same pair raised again by new records is not suggested again.
+    await ingest([aSourceRecord({ sourceRecordId: 'addr-4', borrower: { ref: 'R-4' }, addresses: [{ text: '深圳市南山区阳光花圆3-2-501' }] })]);
+    expect((await suggestions({ kind: 'address' })).items).toEqual([]);
+
+    const merges = await request(context.http).get('/v1/merges').query({ id: ids[0] }).set('Authorization', bearer('auditor')).expect(200);
+    expect(merges.body).toEqual([expect.objectContaining({ origin: 'operator', splitBy: expect.stringMatching(/^operator:/) })]);
+  });
+});
+
+describe('person review', () => {
+  it('suggests a similar name under a compatible relation, and a rejected pair stays rejected', async () => {
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'per-1', borrower: { ref: 'P-1' }, subject: { role: 'contact', name: '王小明', relation: '朋友' }, phones: ['13911112222'] }),
+      aSourceRecord({ sourceRecordId: 'per-2', borrower: { ref: 'P-1' }, subject: { role: 'contact', name: '王小名', relation: 'friend' }, phones: ['13933334444'] }),
+      aSourceRecord({ sourceRecordId: 'per-3', borrower: { ref: 'P-1' }, subject: { role: 'contact', name: '李大伟', relation: '同事' }, phones: ['13955556666'] }),
+    ]);
+    const page = await suggestions({ kind: 'person' });
+    expect(page.items).toHaveLength(1);
+    const [suggestion] = page.items;
+    expect(suggestion.borrowerRef).toBe('P-1');
+    expect([suggestion.left.name, suggestion.right.name].sort()).toEqual(['王小名', '王小明']);
+    expect(suggestion.left.phones[0]).toMatch(/^139\*{4}\d{4}$/);
+    expect(suggestion.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'name', left: expect.any(String), right: expect.any(String), agreement: 'similar' },
+        expect.objectContaining({ field: 'relation', agreement: 'agree' }),
+      ]),
+    );
+    await request(context.http).post(`/v1/match-suggestions/${suggestion.id}/decision`).set('Authorization', operator()).send({ decision: 'reject', note: 'two people' }).expect(200);
+    await ingest([aSourceRecord({ sourceRecordId: 'per-4', borrower: { ref: 'P-1' }, subject: { role: 'contact', name: '王小明', relation: '朋友' }, phones: ['13911112222'] })]);
+    expect((await suggestions({ kind: 'person' })).items).toEqual([]);
+    expect((await suggestions({ kind: 'person', status: 'rejected' })).items[0]).toMatchObject({ id: suggestion.id, note: 'two people' });
+
+    const audit = await request(context.http).get('/v1/audit-events').query({ action: 'match_suggestion.rejected' }).set('Authorization', bearer('auditor')).expect(200);
+    expect(audit.body.items[0]).toMatchObject({ targetId: suggestion.id, purpose: 'two people', actorRole: 'operator' });
+  });
+
+  it('follows an accepted person merge when later records arrive', async () => {
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'mrg-1', borrower: { ref: 'M-1' }, subject: { role: 'contact', name: '陈建国', relation: '父亲' }, phones: ['13711110000'] }),
+      aSourceRecord({ sourceRecordId: 'mrg-2', borrower: { ref: 'M-1' }, subject: { role: 'contact', name: '陈建图', relation: '爸爸' }, phones: ['13722220000'] }),
+    ]);
+    const [suggestion] = (await suggestions({ kind: 'person' })).items;
+    expect(suggestion).toBeDefined();
+    await request(context.http).post(`/v1/match-suggestions/${suggestion.id}/decision`).set('Authorization', operator()).send({ decision: 'accept' }).expect(200);
+    // A new record with the merged-away person's phone resolves to the surviving person.
+    await ingest([aSourceRecord({ sourceRecordId: 'mrg-3', borrower: { ref: 'M-1' }, subject: { role: 'contact', name: '陈建图', relation: '父亲' }, phones: ['13722220000'] })]);
+    const [first, second, third] = await Promise.all(['mrg-1', 'mrg-2', 'mrg-3'].map(readRecord));
+    expect(second.personId).toBe(first.personId);
+    expect(third.personId).toBe(first.personId);
+  });
+
+  it('refuses a platform key and unknown ids', async () => {
+    await request(context.http).get('/v1/match-suggestions').set('Authorization', bearer('platform')).expect(403);
+    await request(context.http).post('/v1/match-suggestions/00000000-0000-4000-8000-000000000000/decision').set('Authorization', operator()).send({ decision: 'accept' }).expect(404);
+    await request(context.http).post('/v1/match-suggestions/not-a-uuid/decision').set('Authorization', operator()).send({ decision: 'accept' }).expect(400);
+    await request(context.http).post('/v1/match-suggestions/00000000-0000-4000-8000-000000000000/decision').set('Authorization', operator()).send({ decision: 'maybe' }).expect(400);
+  });
+});
