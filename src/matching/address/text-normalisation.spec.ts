@@ -3,7 +3,6 @@ import {
   chineseNumeralToArabic,
   cleanAddressText,
   normaliseNumberToken,
-  toSimplifiedChinese,
   withoutBracketNotes,
 } from './text-normalisation.js';
 
@@ -29,14 +28,6 @@ describe('cleanAddressText', () => {
   it('leaves already clean text alone', () => {
     const clean = '广东省深圳市南山区科技南十二路18号阳光花园3栋2单元501室';
     expect(cleanAddressText(clean)).toBe(clean);
-  });
-});
-
-describe('toSimplifiedChinese', () => {
-  it('converts traditional text and returns simplified text unchanged', () => {
-    expect(toSimplifiedChinese('臺灣省臺北市')).toBe('台湾省台北市');
-    expect(toSimplifiedChinese('单元')).toBe('单元');
-    expect(toSimplifiedChinese('abc123')).toBe('abc123');
   });
 });
 

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { boundedMemo } from './bounded-memo.js';
-import { containsHan, toHalfWidth, toSimplified } from './chinese-text.js';
+import { containsHan, toHalfWidth, toSimplified } from '../../common/chinese-text.js';
 
 export type NameComparison = 'same' | 'similar' | 'different' | 'unknown';
 

@@ -39,7 +39,7 @@ const SINGLE_CHARACTER_REPLACEMENTS: ReadonlyMap<number, string> = new Map([
  * Full-width ASCII (digits, ＋, （, ）, －, ：, ＊ …) to half-width, odd spaces to ' ', dashes to '-', square brackets
  * to parentheses. Keeps the length, so positions found in the result apply to the input.
  */
-export function toHalfWidth(text: string): string {
+export function foldPhoneCharacters(text: string): string {
   let firstChanged = -1;
   for (let index = 0; index < text.length; index++) {
     if (needsMapping(text.charCodeAt(index))) {

@@ -2,7 +2,7 @@
  * Normalises a field assumed to hold at most one number. phone-normalizer.ts adds the several-numbers check on top.
  */
 import { classifyMobileNumber, classifyNumberDigits, unusable } from './phone-number-classifier.js';
-import { containsDigit, extractNumberText, firstForeignCharacter, isMasked, isPlaceholder, toHalfWidth } from './phone-text.js';
+import { containsDigit, extractNumberText, firstForeignCharacter, isMasked, isPlaceholder, foldPhoneCharacters } from './phone-text.js';
 import type { PhoneContext, PhoneNormalization } from './phone-types.js';
 
 /** Beyond this the value is not a phone field at all; we stop before doing any per-character work. */
@@ -37,7 +37,7 @@ function normalizeSingleUnguarded(raw: string, context: PhoneContext | undefined
   if (raw.length > MAXIMUM_RAW_LENGTH) {
     return unusable('too_long', `The value is ${raw.length} characters long, far more than a phone number; clean the field.`);
   }
-  const text = toHalfWidth(raw).trim();
+  const text = foldPhoneCharacters(raw).trim();
   if (text === '') return unusable('empty', 'The phone field is empty; ask for a number.');
   if (isMasked(text)) {
     return unusable('masked', 'Some digits are hidden (*, x or ?); request the unmasked number from the data source.');

@@ -35,7 +35,30 @@ export function containsHan(text: string): boolean {
   return HAN_CHARACTER.test(text);
 }
 
-/** Traditional (Taiwan or Hong Kong) characters to simplified; text without Han characters is returned untouched. */
+// Per-code-unit memo: 0 = not looked at yet, 1 = unchanged, 2 = converts. Most input is already
+// simplified, so one array read per character replaces a trie walk over the whole string.
+const characterConversion = new Uint8Array(0x10000);
+
+function needsSimplification(text: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const codeUnit = text.charCodeAt(index);
+    if (codeUnit < 0x2e80) continue;
+    let state = characterConversion[codeUnit];
+    if (state === 0) {
+      const character = text[index] as string;
+      state = traditionalToSimplified(character) === character ? 1 : 2;
+      characterConversion[codeUnit] = state;
+    }
+    if (state === 2) return true;
+  }
+  return false;
+}
+
+/**
+ * Traditional (Taiwan or Hong Kong) characters to simplified. Text where no single character
+ * converts is returned untouched without running the converter (phrase-level conversions such as
+ * 臺灣 also convert character by character, so none is missed).
+ */
 export function toSimplified(text: string): string {
-  return containsHan(text) ? traditionalToSimplified(text) : text;
+  return needsSimplification(text) ? traditionalToSimplified(text) : text;
 }

@@ -54,3 +54,12 @@ describe('toSimplified', () => {
     expect(toSimplified(input)).toBe(expected);
   });
 });
+
+describe('toSimplified on addresses', () => {
+  it('converts place names and leaves simplified or Latin text untouched', () => {
+    expect(toSimplified('臺灣省臺北市')).toBe('台湾省台北市');
+    expect(toSimplified('廣東省深圳市南山區')).toBe('广东省深圳市南山区');
+    expect(toSimplified('单元')).toBe('单元');
+    expect(toSimplified('abc123')).toBe('abc123');
+  });
+});
