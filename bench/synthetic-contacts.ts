@@ -389,10 +389,10 @@ export class SyntheticContactGenerator {
 
   private mobile(): Line {
     const index = this.mobileSequence++;
-    const prefix = MOBILE_PREFIXES[index % MOBILE_PREFIXES.length];
-    const serial = Math.floor(index / MOBILE_PREFIXES.length);
-    // A bijection of the 8-digit space (the multiplier is prime to 10^8): unique without remembering numbers.
-    const suffix = (serial * 40_503 + this.mobileOffset) % 100_000_000;
+    // The last 8 digits are a bijection of the counter (the multiplier is prime to 10^8), so numbers
+    // are unique without remembering them; the prefix only spreads them over the operators.
+    const suffix = (index * 40_503 + this.mobileOffset) % 100_000_000;
+    const prefix = MOBILE_PREFIXES[(Math.imul(index ^ (index >>> 7), 0x9e3779b1) >>> 0) % MOBILE_PREFIXES.length];
     const digits = prefix + String(suffix).padStart(8, '0');
     return { kind: 'mobile', id: `P:+86${digits}`, digits };
   }
@@ -401,7 +401,8 @@ export class SyntheticContactGenerator {
     const index = this.landlineSequence.get(areaCode) ?? 0;
     this.landlineSequence.set(areaCode, index + 1);
     // 8-digit local numbers starting 2-8, a bijection of [0, 7*10^7) (48271 is prime to it).
-    const local = String(20_000_000 + ((index * 48_271 + this.landlineOffset) % 70_000_000));
+    const offset = this.landlineOffset + Number(areaCode) * 1_000_003;
+    const local = String(20_000_000 + ((index * 48_271 + offset) % 70_000_000));
     return withExtension({ kind: 'landline', id: '', areaCode, local }, extension);
   }
 
@@ -634,7 +635,7 @@ export class SyntheticContactGenerator {
       ['ideographic-space', 4],
       ['title', 6],
       ['annotated', 4],
-      ['self-note', 4],
+      ['padded', 4],
     ]);
     const surnameLength = COMPOUND_SURNAMES.some((surname) => name.startsWith(surname)) ? 2 : 1;
     switch (variant) {
@@ -648,7 +649,7 @@ export class SyntheticContactGenerator {
         return name + (gender === 'male' ? '先生' : '女士');
       case 'annotated':
         return `${name}(${rng.pick(['常用', '主', '已核实'])})`;
-      case 'self-note':
+      case 'padded':
         return ` ${name} `;
       default:
         return name;

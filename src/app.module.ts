@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { ProvenanceModule } from './provenance/provenance.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 
@@ -37,6 +38,7 @@ export class AppModule {
         SourcesModule,
         MatchingModule,
         IngestModule,
+        ProvenanceModule,
       ],
     };
   }

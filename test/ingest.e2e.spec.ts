@@ -184,3 +184,32 @@ describe('GET /v1/audit-events', () => {
     await expect(context.dataSource.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
   });
 });
+
+describe('GET /v1/contact-points/:id', () => {
+  it('shows a phone masked with its type, sharing and observations, and unmasks only for an operator with a reason', async () => {
+    await post([
+      aSourceRecord({ sourceRecordId: 'prov-1', borrower: { ref: 'PROV-1' }, phones: ['手机:139-8888-7777'], addresses: [{ text: '北京市海淀区中关村大街27号' }] }),
+      aSourceRecord({ sourceRecordId: 'prov-2', borrower: { ref: 'PROV-2' }, phones: ['+86 139 8888 7777', '62345678'], addresses: [{ text: '北京市朝阳区建国路88号SOHO现代城5号楼1201' }] }),
+    ]).expect(200);
+    await (context.queue as InProcessQueueDriver).whenIdle();
+    const record = (await request(context.http).get('/v1/sources/crm/records/prov-2').set('Authorization', bearer('admin')).expect(200)).body;
+    // A landline without area code takes the area code of the city in the same record.
+    expect(record.phones[1]).toMatchObject({ raw: '62345678', e164: '+861062345678', type: 'fixed_line' });
+    const id = record.phones[0].contactPointId;
+
+    const masked = await request(context.http).get(`/v1/contact-points/${id}`).set('Authorization', bearer('platform')).expect(200);
+    expect(masked.body).toMatchObject({ kind: 'phone', masked: '139****7777', subtype: 'mobile', carrierGroup: 'china_mobile', borrowerCount: 2, sourceCount: 1 });
+    expect(masked.body.e164).toBeUndefined();
+    expect(masked.body.observations.map((row: { sourceRecordId: string }) => row.sourceRecordId).sort()).toEqual(['prov-1', 'prov-2']);
+    expect(JSON.stringify(masked.body)).not.toContain('8888');
+
+    await request(context.http).get(`/v1/contact-points/${id}`).query({ unmask: 'true', reason: 'call back' }).set('Authorization', bearer('platform')).expect(403);
+    await request(context.http).get(`/v1/contact-points/${id}`).query({ unmask: 'true' }).set('Authorization', bearer('operator')).expect(400);
+    const unmasked = await request(context.http).get(`/v1/contact-points/${id}`).query({ unmask: 'true', reason: 'verify source' }).set('Authorization', bearer('operator')).expect(200);
+    expect(unmasked.body.e164).toBe('+8613988887777');
+    expect(unmasked.body.observations.map((row: { raw: string }) => row.raw).sort()).toEqual(['+86 139 8888 7777', '手机:139-8888-7777']);
+    const audit = await request(context.http).get('/v1/audit-events').query({ action: 'contact_point.unmasked', targetId: id }).set('Authorization', bearer('auditor')).expect(200);
+    expect(audit.body.items).toEqual([expect.objectContaining({ actorRole: 'operator', purpose: 'verify source' })]);
+    await request(context.http).get('/v1/contact-points/00000000-0000-4000-8000-000000000000').set('Authorization', bearer('operator')).expect(404);
+  });
+});

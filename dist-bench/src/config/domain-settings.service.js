@@ -26,10 +26,21 @@ const declaredSourcesSchema = z.object({
         trust: z.number().min(0).max(1).optional(),
     })),
 });
+const matchingSchema = z.object({
+    /** Uncertain pairs scoring below this are not worth an operator's time. */
+    suggestionMinimumScore: z.object({ address: z.number().min(0).max(1), person: z.number().min(0).max(1) }),
+    /** At most this many stored addresses are compared with each new one (blocks are small; this bounds the worst). */
+    candidatesPerAddress: z.number().int().min(1).max(10_000),
+});
 /** Domain settings kept in files under CONFIG_DIR (declared sources, later rules and weights), validated at boot. */
 let DomainSettingsService = class DomainSettingsService {
     constructor(config) {
-        this.declaredSources = readJson(config.storage.configDirectory, 'sources.json', declaredSourcesSchema, { sources: [] }).sources;
+        const directory = config.storage.configDirectory;
+        this.declaredSources = readJson(directory, 'sources.json', declaredSourcesSchema, { sources: [] }).sources;
+        this.matching = readJson(directory, 'matching.json', matchingSchema, {
+            suggestionMinimumScore: { address: 0.5, person: 0.5 },
+            candidatesPerAddress: 100,
+        });
     }
 };
 DomainSettingsService = __decorate([

@@ -9,6 +9,8 @@ import { ContactPointEntity } from '../matching/contact-point.entity.js';
 import { ObservationEntity } from '../matching/observation.entity.js';
 import { PersonContactPointEntity } from '../matching/person-contact-point.entity.js';
 import { PersonEntity } from '../matching/person.entity.js';
+import { MatchSuggestionEntity } from '../review/match-suggestion.entity.js';
+import { MergeEntity } from '../review/merge.entity.js';
 import { SourceEntity } from '../sources/source.entity.js';
 export const ENTITIES = [
     AuditEventEntity,
@@ -16,6 +18,8 @@ export const ENTITIES = [
     BorrowerPersonEntity,
     ContactPointEntity,
     IngestBatchEntity,
+    MatchSuggestionEntity,
+    MergeEntity,
     ObservationEntity,
     PersonContactPointEntity,
     PersonEntity,

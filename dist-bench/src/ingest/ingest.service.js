@@ -53,7 +53,8 @@ let IngestService = class IngestService {
             const stored = [];
             for (const round of rounds)
                 stored.push(...(await this.storeHeads(manager, sourceKey, receivedAt, round)));
-            const { records: resolved, contactPointIds } = await this.resolution.resolve(manager, stored);
+            const resolution = await this.resolution.resolve(manager, stored);
+            const resolved = resolution.records;
             const versionIds = await this.insertVersions(manager, batchId, receivedAt, stored, resolved);
             await this.insertObservations(manager, sourceKey, stored, resolved, versionIds);
             const duplicates = valid.length - stored.length;
@@ -65,10 +66,14 @@ let IngestService = class IngestService {
                 borrowerRef: singleBorrower(stored),
                 details: { source: sourceKey, records: records.length, accepted: stored.length, duplicates, rejected: rejected.length },
             }, manager);
-            return { stored, resolved, duplicates, contactPointIds };
+            return { stored, resolved, duplicates, resolution };
         });
-        if (outcome.contactPointIds.length > 0) {
-            await this.queue.enqueue('matching.refresh-contact-point-sharing', { contactPointIds: outcome.contactPointIds }, { jobId: `sharing-${batchId}` });
+        const { contactPointIds, addressPointIds, personIds } = outcome.resolution;
+        if (contactPointIds.length > 0) {
+            await this.queue.enqueue('matching.refresh-contact-point-sharing', { contactPointIds }, { jobId: `sharing-${batchId}` });
+        }
+        if (addressPointIds.length > 0 || personIds.length > 0) {
+            await this.queue.enqueue('matching.find-candidates', { addressPointIds, personIds }, { jobId: `candidates-${batchId}` });
         }
         return {
             batchId,

@@ -22,18 +22,17 @@ let SourceRecordReadService = class SourceRecordReadService {
     }
     async read(principal, sourceKey, sourceRecordId, purpose) {
         const versions = await this.dataSource.query(`SELECT version.id, version.version, version.observed_at, version.received_at, version.batch_id, version.content_hash,
-                version.payload, version.borrower_id, COALESCE(person.merged_into_id, version.person_id) AS person_id
+                version.payload, version.borrower_id, canonical_person(version.person_id) AS person_id
          FROM source_record record
          JOIN source_record_version version ON version.source_record_uuid = record.id
-         LEFT JOIN person ON person.id = version.person_id
          WHERE record.source_key = $1 AND record.source_record_id = $2
          ORDER BY version.version DESC`, [sourceKey, sourceRecordId]);
         if (versions.length === 0)
             throw new NotFoundException(`no record "${sourceRecordId}" from source "${sourceKey}"`);
         const current = versions[0];
-        const observations = await this.dataSource.query(`SELECT observation.field, observation.raw, observation.contact_point_id, observation.error,
+        const observations = await this.dataSource.query(`SELECT observation.field, observation.raw, point.id AS contact_point_id, observation.error,
                 point.e164, point.extension, point.subtype
-         FROM observation LEFT JOIN contact_point point ON point.id = observation.contact_point_id
+         FROM observation LEFT JOIN contact_point point ON point.id = canonical_contact_point(observation.contact_point_id)
          WHERE observation.source_record_version_id = $1
          ORDER BY CASE observation.field WHEN 'phone' THEN 0 WHEN 'employer_phone' THEN 1 ELSE 2 END, observation.position, observation.part`, [current.id]);
         const phones = observations

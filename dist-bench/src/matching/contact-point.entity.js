@@ -48,6 +48,16 @@ __decorate([
     __metadata("design:type", Object)
 ], ContactPointEntity.prototype, "districtCode", void 0);
 __decorate([
+    Column({ type: 'text', array: true, default: () => "'{}'" }),
+    Index('contact_point_block_keys', { synchronize: false }),
+    __metadata("design:type", Array)
+], ContactPointEntity.prototype, "blockKeys", void 0);
+__decorate([
+    Column({ type: 'uuid', nullable: true }),
+    Index('contact_point_merged_into', { synchronize: false }),
+    __metadata("design:type", Object)
+], ContactPointEntity.prototype, "mergedIntoId", void 0);
+__decorate([
     Column({ type: 'integer', default: 0 }),
     __metadata("design:type", Number)
 ], ContactPointEntity.prototype, "borrowerCount", void 0);

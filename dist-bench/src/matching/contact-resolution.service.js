@@ -7,6 +7,7 @@ var __decorate = (this && this.__decorate) || function (decorators, target, key,
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { lockKeys } from '../database/advisory-locks.js';
+import { blockingKeys } from './address/index.js';
 import { nameKey } from './person/person-name.js';
 import { PersonResolver } from './person-resolution.js';
 import { prepareRecord } from './record-preparation.js';
@@ -17,7 +18,7 @@ import { prepareRecord } from './record-preparation.js';
 let ContactResolutionService = class ContactResolutionService {
     async resolve(manager, records) {
         if (records.length === 0)
-            return { records: [], contactPointIds: [] };
+            return { records: [], contactPointIds: [], addressPointIds: [], personIds: [] };
         const prepared = records.map((record) => prepareRecord(record.payload));
         const borrowerRefs = [...new Set(prepared.map((record) => record.borrowerRef))];
         const phoneKeys = [...new Set(prepared.flatMap((record) => [...record.subject.phones, ...(record.employer?.phones ?? [])]))];
@@ -79,6 +80,7 @@ let ContactResolutionService = class ContactResolutionService {
                     subtype: address.parsed.pickupPoint ? 'pickup_point' : 'dwelling',
                     address: JSON.stringify(parts),
                     districtCode: address.parsed.district?.code ?? null,
+                    blockKeys: blockingKeys(address.parsed),
                 });
                 this.touch(personPoints, `${personId}|${point.id}`, observedAt);
                 observations.push({ field: 'address', position: address.position, part: 0, raw: address.raw, contactPointId: point.id, error: null, personId });
@@ -95,13 +97,19 @@ let ContactResolutionService = class ContactResolutionService {
         }
         await this.upsertBorrowerPersons(manager, links);
         await this.upsertPersonContactPoints(manager, personPoints, pointIds);
-        return { records: resolved, contactPointIds: [...new Set(pointIds.values())] };
+        const addressPointIds = new Set([...points.values()].filter((point) => point.kind === 'address').map((point) => pointIds.get(point.id)));
+        return {
+            records: resolved,
+            contactPointIds: [...new Set(pointIds.values())],
+            addressPointIds: [...addressPointIds],
+            personIds: [...new Set(resolved.map((record) => record.personId))],
+        };
     }
     point(points, kind, valueKey, observedAt, values) {
         const key = `${kind}|${valueKey}`;
         let point = points.get(key);
         if (!point) {
-            point = { id: randomUUID(), kind, valueKey, e164: null, extension: null, subtype: null, carrierGroup: null, address: null, districtCode: null, firstSeenAt: observedAt, lastSeenAt: observedAt, ...values };
+            point = { id: randomUUID(), kind, valueKey, e164: null, extension: null, subtype: null, carrierGroup: null, address: null, districtCode: null, blockKeys: [], firstSeenAt: observedAt, lastSeenAt: observedAt, ...values };
             points.set(key, point);
         }
         if (observedAt < point.firstSeenAt)
@@ -128,21 +136,28 @@ let ContactResolutionService = class ContactResolutionService {
     }
     /** The persons a batch can resolve to: those linked to its borrowers, owning its phones, or named like its employers. */
     async loadKnownPersons(manager, borrowerIds, phoneKeys, organisationNames) {
-        const rows = await manager.query(`WITH candidate AS (
+        const rows = await manager.query(`WITH RECURSIVE candidate AS (
            SELECT person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])
            UNION
            SELECT link.person_id FROM contact_point point JOIN person_contact_point link ON link.contact_point_id = point.id
             WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
            UNION
            SELECT id FROM person WHERE kind = 'organisation' AND normalized_name = ANY($3::text[])
+         ),
+         -- Merged persons answer for the person they were merged into.
+         root AS (SELECT DISTINCT canonical_person(person_id) AS id FROM candidate),
+         member (id, root) AS (
+           SELECT id, id FROM root
+           UNION ALL
+           SELECT person.id, member.root FROM person JOIN member ON person.merged_into_id = member.id
          )
          SELECT person.id, person.kind, person.normalized_name,
-           (SELECT json_agg(json_build_array(borrower_id, relation)) FROM borrower_person
-             WHERE person_id = person.id AND borrower_id = ANY($1::uuid[])) AS links,
-           (SELECT array_agg(point.value_key) FROM person_contact_point link JOIN contact_point point ON point.id = link.contact_point_id
-             WHERE link.person_id = person.id AND point.kind = 'phone' AND point.value_key = ANY($2::text[])) AS phones
-         FROM person JOIN candidate ON candidate.person_id = person.id
-         WHERE person.merged_into_id IS NULL`, [borrowerIds, phoneKeys, organisationNames]);
+           (SELECT json_agg(json_build_array(link.borrower_id, link.relation)) FROM borrower_person link JOIN member ON member.id = link.person_id
+             WHERE member.root = person.id AND link.borrower_id = ANY($1::uuid[])) AS links,
+           (SELECT array_agg(DISTINCT point.value_key) FROM person_contact_point owned JOIN member ON member.id = owned.person_id
+              JOIN contact_point point ON point.id = owned.contact_point_id
+             WHERE member.root = person.id AND point.kind = 'phone' AND point.value_key = ANY($2::text[])) AS phones
+         FROM person JOIN root ON root.id = person.id`, [borrowerIds, phoneKeys, organisationNames]);
         return new Map(rows.map((row) => [
             row.id,
             { id: row.id, kind: row.kind, normalizedName: row.normalized_name ?? undefined, links: new Map(row.links ?? []), phones: new Set(row.phones ?? []) },
@@ -165,8 +180,11 @@ let ContactResolutionService = class ContactResolutionService {
     async upsertContactPoints(manager, points) {
         if (points.length === 0)
             return new Map();
-        const rows = await manager.query(`INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, first_seen_at, last_seen_at)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::timestamptz[], $11::timestamptz[])
+        const rows = await manager.query(`INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, block_keys, first_seen_at, last_seen_at)
+       SELECT id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code,
+              ARRAY(SELECT jsonb_array_elements_text(block_keys::jsonb)), first_seen_at, last_seen_at
+       FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::text[], $11::timestamptz[], $12::timestamptz[])
+         AS row(id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, block_keys, first_seen_at, last_seen_at)
        ON CONFLICT (kind, value_key) DO UPDATE SET
          first_seen_at = LEAST(contact_point.first_seen_at, EXCLUDED.first_seen_at),
          last_seen_at = GREATEST(contact_point.last_seen_at, EXCLUDED.last_seen_at)
@@ -180,6 +198,7 @@ let ContactResolutionService = class ContactResolutionService {
             points.map((point) => point.carrierGroup),
             points.map((point) => point.address),
             points.map((point) => point.districtCode),
+            points.map((point) => JSON.stringify(point.blockKeys)),
             points.map((point) => point.firstSeenAt),
             points.map((point) => point.lastSeenAt),
         ]);

@@ -5,15 +5,21 @@ var __decorate = (this && this.__decorate) || function (decorators, target, key,
     return c > 3 && r && Object.defineProperty(target, key, r), r;
 };
 import { Module } from '@nestjs/common';
+import { ReviewModule } from '../review/review.module.js';
 import { ContactPointSharingService } from './contact-point-sharing.service.js';
 import { ContactResolutionService } from './contact-resolution.service.js';
+import { FindMatchCandidatesJob } from './find-match-candidates.job.js';
+import { MatchCandidatesService } from './match-candidates.service.js';
+import { PipelineController } from './pipeline.controller.js';
 import { RefreshContactPointSharingJob } from './refresh-contact-point-sharing.job.js';
 let MatchingModule = class MatchingModule {
 };
 MatchingModule = __decorate([
     Module({
-        providers: [ContactResolutionService, ContactPointSharingService, RefreshContactPointSharingJob],
-        exports: [ContactResolutionService, ContactPointSharingService],
+        imports: [ReviewModule],
+        controllers: [PipelineController],
+        providers: [ContactResolutionService, ContactPointSharingService, MatchCandidatesService, RefreshContactPointSharingJob, FindMatchCandidatesJob],
+        exports: [ContactResolutionService, ContactPointSharingService, MatchCandidatesService],
     })
 ], MatchingModule);
 export { MatchingModule };

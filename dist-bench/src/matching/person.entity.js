@@ -33,6 +33,7 @@ __decorate([
 ], PersonEntity.prototype, "nameKey", void 0);
 __decorate([
     Column({ type: 'uuid', nullable: true }),
+    Index('person_merged_into', { synchronize: false }),
     __metadata("design:type", Object)
 ], PersonEntity.prototype, "mergedIntoId", void 0);
 __decorate([

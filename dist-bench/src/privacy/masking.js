@@ -1,23 +1,6 @@
-// Masking applied by default to personal data in API responses. Self-contained on purpose: privacy code should
-// not depend on matching internals, and it must stay cheap enough to run over every row of a large export.
+import { toHalfWidth } from '../common/chinese-text.js';
+// Masking applied by default to personal data in API responses; cheap enough to run over every row of a large export.
 const MASK = '*';
-const FULL_WIDTH_FIRST = 0xff01;
-const FULL_WIDTH_LAST = 0xff5e;
-const FULL_WIDTH_OFFSET = 0xfee0;
-const IDEOGRAPHIC_SPACE = 0x3000;
-function toHalfWidth(text) {
-    let result = '';
-    for (let index = 0; index < text.length; index += 1) {
-        const code = text.charCodeAt(index);
-        if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST)
-            result += String.fromCharCode(code - FULL_WIDTH_OFFSET);
-        else if (code === IDEOGRAPHIC_SPACE)
-            result += ' ';
-        else
-            result += text[index];
-    }
-    return result;
-}
 const HAN_CHARACTER = /\p{Script=Han}/u;
 const WHITESPACE = /\s+/g;
 /**

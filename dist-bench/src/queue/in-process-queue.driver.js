@@ -41,13 +41,13 @@ export class InProcessQueueDriver {
             return Promise.resolve();
         return new Promise((resolve) => this.idleWaiters.push(resolve));
     }
+    /** Finishes what is waiting or running (graceful shutdown); retries not yet due are dropped. */
     async close() {
         this.closed = true;
         for (const state of this.queues.values()) {
             for (const timer of state.delayed.values())
                 clearTimeout(timer);
             state.delayed.clear();
-            state.waiting.length = 0;
         }
         await this.whenIdle();
     }

@@ -2,6 +2,7 @@
 export const QUEUE_NAMES = ['matching'];
 export const JOB_DEFINITIONS = {
     'matching.refresh-contact-point-sharing': { queue: 'matching', attempts: 5, backoffMilliseconds: 1_000 },
+    'matching.find-candidates': { queue: 'matching', attempts: 5, backoffMilliseconds: 2_000 },
 };
 export function retryDelay(definition, attemptsMade) {
     return definition.backoffMilliseconds * 2 ** Math.max(0, attemptsMade - 1);

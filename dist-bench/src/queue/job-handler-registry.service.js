@@ -35,7 +35,8 @@ let JobHandlerRegistryService = class JobHandlerRegistryService {
         }
         this.logger.log(`workers started on ${this.driver.name} driver (${QUEUE_NAMES.join(', ')}; concurrency ${this.options.concurrency})`);
     }
-    async onApplicationShutdown() {
+    /** Before the database closes (onApplicationShutdown), so running jobs can finish their queries. */
+    async beforeApplicationShutdown() {
         await this.driver.close();
     }
     collectHandlers() {

@@ -61,21 +61,27 @@ export function dwellingKey(address) {
 }
 const COMMUNITY_SUFFIXES = /(?:[A-Z\d]+(?:号院|期|区|组))+$/;
 /**
- * Candidate blocks: district + road and district + community. Empty without a district, since
- * a road or estate name alone repeats across the country. The community block uses the estate
- * name without phase or zone ("阳光花园2期" → "阳光花园"), so phases meet and can be told apart.
+ * Candidate blocks, small on purpose (each new address is compared with everything in its blocks):
+ * district + road and number; district + estate + building (the estate without phase or zone,
+ * "阳光花园2期" → "阳光花园", so phases meet); district + building-unit-room, which brings
+ * together the same flat written with a misspelt estate name. Empty without a district, since a
+ * road or estate name alone repeats across the country.
  */
 export function blockingKeys(address) {
     const district = address.district?.code;
     if (district === undefined)
         return [];
     const keys = [];
-    if (address.road !== undefined)
-        keys.push(`${district}|road:${address.road}`);
+    if (address.road !== undefined && address.roadNumber !== undefined)
+        keys.push(`${district}|road:${address.road}#${address.roadNumber}`);
     if (address.community !== undefined) {
-        const estate = address.community.replace(COMMUNITY_SUFFIXES, '');
-        keys.push(`${district}|community:${estate.length > 0 ? estate : address.community}`);
+        const stripped = address.community.replace(COMMUNITY_SUFFIXES, '');
+        const estate = stripped.length > 0 ? stripped : address.community;
+        keys.push(`${district}|community:${estate}${address.building !== undefined ? `|building:${address.building}` : ''}`);
     }
+    // Without a building, '501' alone would gather every flat 501 of the district.
+    if (address.room !== undefined && address.building !== undefined)
+        keys.push(`${district}|dwelling:${address.building}-${address.unit ?? ''}-${address.room}`);
     return keys;
 }
 //# sourceMappingURL=dwelling-key.js.map

@@ -1,32 +1,8 @@
-import { Converter } from 'opencc-js/t2cn';
+import { toSimplified } from '../../common/chinese-text.js';
 /**
  * Text clean-up shared by the address parser: width folding, traditional→simplified,
  * punctuation and the numeral conversion used for building/unit/room numbers.
  */
-const toSimplifiedPhrase = Converter({ from: 't', to: 'cn' });
-// Per-code-unit memo: 0 = not looked at yet, 1 = unchanged, 2 = converts. Most input is already
-// simplified, so one array read per character replaces a trie walk over the whole string.
-const characterConversion = new Uint8Array(0x10000);
-function needsSimplification(text) {
-    for (let index = 0; index < text.length; index++) {
-        const codeUnit = text.charCodeAt(index);
-        if (codeUnit < 0x2e80)
-            continue;
-        let state = characterConversion[codeUnit];
-        if (state === 0) {
-            const character = text[index];
-            state = toSimplifiedPhrase(character) === character ? 1 : 2;
-            characterConversion[codeUnit] = state;
-        }
-        if (state === 2)
-            return true;
-    }
-    return false;
-}
-/** Traditional → simplified, skipping the converter entirely when no character needs it. */
-export function toSimplifiedChinese(text) {
-    return needsSimplification(text) ? toSimplifiedPhrase(text) : text;
-}
 const DASH_VARIANTS = /[‐‑‒–—―−⁃～~﹣]+/g;
 const BRACKET_OPENERS = /[【\[{〔《〈「『]/g;
 const BRACKET_CLOSERS = /[】\]}〕》〉」』]/g;
@@ -51,7 +27,7 @@ export function cleanAddressText(raw) {
         text = text.replace(BRACKET_OPENERS, '(').replace(BRACKET_CLOSERS, ')');
         text = text.replace(SEPARATORS, '');
     }
-    text = toSimplifiedChinese(text);
+    text = toSimplified(text);
     if (text.includes('-'))
         text = text.replace(LOOSE_DASH, '');
     text = text.replace(LEADING_NOISE, '');

@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { boundedMemo } from './bounded-memo.js';
-import { containsHan, toHalfWidth, toSimplified } from './chinese-text.js';
+import { containsHan, toHalfWidth, toSimplified } from '../../common/chinese-text.js';
 // Two-character surnames, so '欧阳先生' is read as a surname label and '欧阳娜娜' as 欧阳 + 娜娜.
 const COMPOUND_SURNAMES = new Set(('欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 司寇 夏侯 令狐 轩辕 端木 西门 南宫 独孤 ' +
     '申屠 澹台 公冶 宗政 濮阳 淳于 单于 太叔 仲孙 钟离 呼延 万俟 闻人 赫连 拓跋 百里 东郭 南门 羊舌 微生 ' +

@@ -1,5 +1,5 @@
 import { boundedMemo } from './bounded-memo.js';
-import { toHalfWidth, toSimplified } from './chinese-text.js';
+import { toHalfWidth, toSimplified } from '../../common/chinese-text.js';
 export const CANONICAL_RELATIONS = [
     'spouse',
     'parent',

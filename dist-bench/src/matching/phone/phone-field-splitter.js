@@ -5,7 +5,7 @@
  * A cut is made only where both sides stand alone as numbers, judged by the single-number normaliser itself, so the
  * splitter can never disagree with what the normaliser accepts.
  */
-import { FIELD_SEPARATOR_PATTERN, toHalfWidth } from './phone-text.js';
+import { FIELD_SEPARATOR_PATTERN, foldPhoneCharacters } from './phone-text.js';
 import { MAXIMUM_RAW_LENGTH, normalizeSinglePhone } from './single-phone-normalizer.js';
 const GLOBAL_FIELD_SEPARATOR_PATTERN = new RegExp(FIELD_SEPARATOR_PATTERN.source, 'g');
 const WHITESPACE_RUN_PATTERN = /\s+/g;
@@ -23,7 +23,7 @@ export function splitPhoneField(raw) {
     if (raw.length > MAXIMUM_RAW_LENGTH)
         return [whole];
     // Half-width conversion keeps every index, so spans found in `text` slice `raw` correctly
-    const text = toHalfWidth(raw);
+    const text = foldPhoneCharacters(raw);
     const separated = mergeIncompleteNeighbours(raw, spansBetween(text, GLOBAL_FIELD_SEPARATOR_PATTERN, 0, text.length));
     const pieces = [];
     for (const span of separated) {

@@ -36,7 +36,7 @@ const SINGLE_CHARACTER_REPLACEMENTS = new Map([
  * Full-width ASCII (digits, ＋, （, ）, －, ：, ＊ …) to half-width, odd spaces to ' ', dashes to '-', square brackets
  * to parentheses. Keeps the length, so positions found in the result apply to the input.
  */
-export function toHalfWidth(text) {
+export function foldPhoneCharacters(text) {
     let firstChanged = -1;
     for (let index = 0; index < text.length; index++) {
         if (needsMapping(text.charCodeAt(index))) {

@@ -2,7 +2,7 @@
  * Normalises a field assumed to hold at most one number. phone-normalizer.ts adds the several-numbers check on top.
  */
 import { classifyMobileNumber, classifyNumberDigits, unusable } from './phone-number-classifier.js';
-import { containsDigit, extractNumberText, firstForeignCharacter, isMasked, isPlaceholder, toHalfWidth } from './phone-text.js';
+import { containsDigit, extractNumberText, firstForeignCharacter, isMasked, isPlaceholder, foldPhoneCharacters } from './phone-text.js';
 /** Beyond this the value is not a phone field at all; we stop before doing any per-character work. */
 export const MAXIMUM_RAW_LENGTH = 256;
 /** Longest number text kept once labels and notes are gone ('+86 (0)755-8600 1234 ext. 123456' fits easily). */
@@ -34,7 +34,7 @@ function normalizeSingleUnguarded(raw, context) {
     if (raw.length > MAXIMUM_RAW_LENGTH) {
         return unusable('too_long', `The value is ${raw.length} characters long, far more than a phone number; clean the field.`);
     }
-    const text = toHalfWidth(raw).trim();
+    const text = foldPhoneCharacters(raw).trim();
     if (text === '')
         return unusable('empty', 'The phone field is empty; ask for a number.');
     if (isMasked(text)) {

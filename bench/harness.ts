@@ -1,0 +1,249 @@
+/**
+ * Starts the real service for a benchmark: an embedded PostgreSQL in a fresh temporary directory on
+ * a free port, and the Nest application built exactly as `npm start` builds it (configuration,
+ * migrations, in-process queue, HTTP on 127.0.0.1). Everything is removed again on close.
+ */
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { createHttpApplication } from '../src/bootstrap/http-application.js';
+import { loadConfiguration } from '../src/config/configuration.js';
+import { EmbeddedPostgresServer } from '../src/database/embedded-postgres-server.js';
+import { InProcessQueueDriver } from '../src/queue/in-process-queue.driver.js';
+import { QUEUE_DRIVER, type QueueDriver } from '../src/queue/queue-driver.interface.js';
+import { SYNTHETIC_SOURCES } from './synthetic-contacts.js';
+
+export const BENCH_KEYS = {
+  admin: 'bench-admin-key-000000000000001',
+  platform: 'bench-platform-key-0000000000002',
+  operator: 'bench-operator-key-0000000000003',
+  auditor: 'bench-auditor-key-00000000000004',
+} as const;
+
+export interface BenchService {
+  baseUrl: string;
+  app: INestApplication;
+  dataSource: DataSource;
+  /** the embedded PostgreSQL's data directory */
+  postgresDirectory: string;
+  /** sends a JSON request over a keep-alive connection */
+  http: JsonClient;
+  /** resolves when the in-process job queue has nothing waiting or running */
+  whenJobsIdle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface BenchServiceOptions {
+  /** every line PostgreSQL writes to its log (statement durations when enabled) */
+  onPostgresLog?: (line: string) => void;
+  /** keep the temporary directory (database and all) after close */
+  keep?: boolean;
+  /** extra environment for loadConfiguration (DATABASE_POOL_SIZE, WORKER_CONCURRENCY ...) */
+  environment?: Record<string, string>;
+  connections?: number;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startBenchService(options: BenchServiceOptions = {}): Promise<BenchService> {
+  const root = mkdtempSync(join(tmpdir(), 'contact-recovery-bench-'));
+  // Running as root, PostgreSQL runs as the "postgres" user, which must be able to enter the directory.
+  chmodSync(root, 0o755);
+  const postgresDirectory = join(root, 'postgres');
+  const dataDirectory = join(root, 'data');
+  const configDirectory = join(root, 'config');
+  mkdirSync(dataDirectory);
+  mkdirSync(configDirectory);
+
+  const database = new EmbeddedPostgresServer({
+    directory: postgresDirectory,
+    port: await freePort(),
+    database: 'contact_recovery',
+    onLog: (message) => {
+      if (options.onPostgresLog) for (const line of message.split('\n')) if (line.trim()) options.onPostgresLog(line);
+    },
+  });
+  await database.start();
+
+  let app: INestApplication | undefined;
+  try {
+    const config = loadConfiguration({
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'error',
+      LOG_FORMAT: 'json',
+      DATA_DIR: dataDirectory,
+      CONFIG_DIR: configDirectory,
+      API_KEYS: Object.entries(BENCH_KEYS)
+        .map(([role, key]) => `${role}:${key}`)
+        .join(','),
+      ...options.environment,
+    });
+    app = await createHttpApplication({ config, databaseUrl: database.url, role: 'all' });
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await database.stop().catch(() => undefined);
+    if (!options.keep) rmSync(root, { recursive: true, force: true });
+    throw error;
+  }
+  const address = app.getHttpServer().address() as { port: number };
+  const baseUrl = `http://127.0.0.1:${address.port}`;
+  const http = new JsonClient(baseUrl, options.connections ?? 4);
+  const queue = app.get<QueueDriver>(QUEUE_DRIVER);
+  const started = app;
+  return {
+    baseUrl,
+    app,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    postgresDirectory,
+    http,
+    whenJobsIdle: () => (queue instanceof InProcessQueueDriver ? queue.whenIdle() : Promise.resolve()),
+    async close() {
+      http.close();
+      await started.close();
+      await database.stop();
+      if (options.keep) console.log(`kept ${root}`);
+      else rmSync(root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Registers the synthetic sources over the API (admin key), as an operator would. */
+export async function registerSources(service: BenchService): Promise<void> {
+  for (const source of SYNTHETIC_SOURCES) {
+    const response = await service.http.send('PUT', `/v1/sources/${source.key}`, BENCH_KEYS.admin, {
+      system: source.system,
+      kind: source.kind,
+      displayName: source.displayName,
+    });
+    if (response.status !== 200 && response.status !== 201) {
+      throw new Error(`PUT /v1/sources/${source.key}: ${response.status} ${response.body.slice(0, 300)}`);
+    }
+  }
+}
+
+export interface JsonResponse {
+  status: number;
+  body: string;
+}
+
+/** A minimal keep-alive JSON client on node:http (no dependency, little overhead). */
+export class JsonClient {
+  private readonly agent: Agent;
+  private readonly host: string;
+  private readonly port: number;
+
+  constructor(baseUrl: string, connections: number) {
+    const url = new URL(baseUrl);
+    this.host = url.hostname;
+    this.port = Number(url.port);
+    this.agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  }
+
+  send(method: string, path: string, key: string, body?: unknown | string): Promise<JsonResponse> {
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    return new Promise((resolve, reject) => {
+      const outgoing = request(
+        {
+          host: this.host,
+          port: this.port,
+          method,
+          path,
+          agent: this.agent,
+          headers: {
+            authorization: `Bearer ${key}`,
+            accept: 'application/json',
+            ...(payload === undefined ? {} : { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }),
+          },
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+          incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+          incoming.on('error', reject);
+        },
+      );
+      outgoing.on('error', reject);
+      if (payload !== undefined) outgoing.write(payload);
+      outgoing.end();
+    });
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** Bytes under a directory (PostgreSQL's data directory: tables, indexes and WAL). */
+export function directorySize(path: string): number {
+  let total = 0;
+  const stack = [path];
+  while (stack.length > 0) {
+    const current = stack.pop()!;
+    let entries;
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) stack.push(full);
+      else if (entry.isFile()) {
+        try {
+          total += statSync(full).size;
+        } catch {
+          // a file removed while walking (WAL recycling)
+        }
+      }
+    }
+  }
+  return total;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+  if (bytes >= 1024 ** 2) return `${(bytes / 1024 ** 2).toFixed(1)} MiB`;
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${bytes} B`;
+}
+
+/** `--name value` and `--flag` command-line options. */
+export function parseFlags(argv: readonly string[]): Map<string, string> {
+  const flags = new Map<string, string>();
+  for (let index = 0; index < argv.length; index += 1) {
+    const argument = argv[index];
+    if (!argument.startsWith('--')) continue;
+    const [name, inline] = argument.slice(2).split('=', 2);
+    if (inline !== undefined) flags.set(name, inline);
+    else if (index + 1 < argv.length && !argv[index + 1].startsWith('--')) flags.set(name, argv[++index]);
+    else flags.set(name, 'true');
+  }
+  return flags;
+}
+
+export function numberFlag(flags: Map<string, string>, name: string, fallback: number): number {
+  const value = flags.get(name);
+  if (value === undefined) return fallback;
+  const parsed = Number(value.replace(/_/g, ''));
+  if (!Number.isFinite(parsed)) throw new Error(`--${name} must be a number, got "${value}"`);
+  return parsed;
+}
