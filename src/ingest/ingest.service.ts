@@ -201,18 +201,18 @@ export class IngestService {
 
 /**
  * One upsert cannot touch a row twice, so repeated ids in a batch go in successive rounds:
- * identical repeats are duplicates, changed repeats become later versions, in batch order.
+ * a repeat identical to the previous occurrence is a duplicate, a changed one a later version, in batch order.
  */
 export function intoRounds(records: ValidRecord[]): ValidRecord[][] {
   const rounds: ValidRecord[][] = [];
-  const seen = new Map<string, { count: number; hashes: Set<string> }>();
+  const seen = new Map<string, { count: number; lastHash: string }>();
   for (const record of records) {
-    const entry = seen.get(record.payload.sourceRecordId) ?? { count: 0, hashes: new Set<string>() };
-    seen.set(record.payload.sourceRecordId, entry);
-    if (entry.hashes.has(record.hash)) continue;
-    entry.hashes.add(record.hash);
-    (rounds[entry.count] ??= []).push(record);
-    entry.count += 1;
+    const entry = seen.get(record.payload.sourceRecordId);
+    // Compared with the previous occurrence only, so the batch's last word is the current version.
+    if (entry?.lastHash === record.hash) continue;
+    const round = entry?.count ?? 0;
+    (rounds[round] ??= []).push(record);
+    seen.set(record.payload.sourceRecordId, { count: round + 1, lastHash: record.hash });
   }
   return rounds;
 }
