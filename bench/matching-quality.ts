@@ -28,6 +28,21 @@ interface ObservationRow {
   value_key: string | null;
 }
 
+interface MergeRow {
+  id: string;
+  merged_into_id: string;
+}
+
+/** Follows merged_into_id to the surviving id. */
+function canonical(merges: readonly MergeRow[]): (id: string) => string {
+  const mergedInto = new Map(merges.map((row) => [row.id, row.merged_into_id]));
+  return (id) => {
+    let current = id;
+    for (let hops = 0; hops < 100 && mergedInto.has(current); hops += 1) current = mergedInto.get(current)!;
+    return current;
+  };
+}
+
 interface VersionRow {
   source_key: string;
   source_record_id: string;
@@ -79,6 +94,18 @@ async function main(): Promise<void> {
     );
     for (const line of rejected.slice(0, 10)) console.log(`  REJECTED ${line}`);
 
+    // Deferred matching (sharing counts, fuzzy candidates with automatic merges) runs as jobs: let it finish.
+    const jobsStarted = performance.now();
+    await service.whenJobsIdle();
+    console.log(`deferred jobs finished ${((performance.now() - jobsStarted) / 1000).toFixed(1)} s after the last response`);
+    const reviewCounts: { kind: string; origin: string; count: string }[] = await service.dataSource
+      .query(
+        `SELECT kind, 'merge:' || origin AS origin, count(*)::text AS count FROM merge WHERE split_at IS NULL GROUP BY 1, 2
+         UNION ALL SELECT kind, 'suggestion:' || status, count(*)::text FROM match_suggestion GROUP BY 1, 2 ORDER BY 1, 2`,
+      )
+      .catch(() => []);
+    if (reviewCounts.length > 0) console.log(`review: ${reviewCounts.map((row) => `${row.kind} ${row.origin} ${row.count}`).join(', ')}`);
+
     const observations: ObservationRow[] = await service.dataSource.query(
       `SELECT record.source_key, record.source_record_id, observation.field, observation.position, observation.part,
               observation.raw, observation.contact_point_id, observation.error, point.value_key
@@ -92,9 +119,13 @@ async function main(): Promise<void> {
        FROM source_record_version version
        JOIN source_record record ON record.id = version.source_record_uuid AND version.version = record.current_version`,
     );
-    const merges: { id: string; merged_into_id: string }[] = await service.dataSource.query('SELECT id, merged_into_id FROM person WHERE merged_into_id IS NOT NULL');
+    const personMerges: MergeRow[] = await service.dataSource.query('SELECT id, merged_into_id FROM person WHERE merged_into_id IS NOT NULL');
+    const pointMerges: (MergeRow & { value_key: string })[] = await service.dataSource.query(
+      `SELECT point.id, point.merged_into_id, survivor.value_key FROM contact_point point JOIN contact_point survivor ON survivor.id = point.merged_into_id
+       WHERE point.merged_into_id IS NOT NULL`,
+    );
 
-    const report = score(records, observations, versions, merges, exampleCount);
+    const report = score(records, observations, versions, personMerges, pointMerges, exampleCount);
     mkdirSync(join(process.cwd(), 'bench', 'output'), { recursive: true });
     const file = join(process.cwd(), 'bench', 'output', 'matching-quality.json');
     writeFileSync(file, JSON.stringify({ seed, borrowers: borrowerCount, records: records.length, ...report }, null, 2));
@@ -104,9 +135,28 @@ async function main(): Promise<void> {
   }
 }
 
-function score(records: SyntheticRecord[], observations: ObservationRow[], versions: VersionRow[], merges: { id: string; merged_into_id: string }[], exampleCount: number) {
+function score(
+  records: SyntheticRecord[],
+  observations: ObservationRow[],
+  versions: VersionRow[],
+  personMerges: MergeRow[],
+  pointMerges: (MergeRow & { value_key: string })[],
+  exampleCount: number,
+) {
+  // A contact point merged into another (automatically or by an operator) counts as its survivor.
+  const survivingPoint = canonical(pointMerges);
+  const survivorKey = new Map(pointMerges.map((row) => [row.merged_into_id, row.value_key]));
   const observed = new Map<string, ObservationRow>();
-  for (const row of observations) observed.set(`${row.source_key}|${row.source_record_id}|${row.field}|${row.position}|${row.part}`, row);
+  for (const row of observations) {
+    if (row.contact_point_id) {
+      const survivor = survivingPoint(row.contact_point_id);
+      if (survivor !== row.contact_point_id) {
+        row.contact_point_id = survivor;
+        row.value_key = `${survivorKey.get(survivor) ?? survivor} (merged from ${row.value_key})`;
+      }
+    }
+    observed.set(`${row.source_key}|${row.source_record_id}|${row.field}|${row.position}|${row.part}`, row);
+  }
   const labelled = new Set<string>();
 
   const phones: Mention[] = [];
@@ -163,12 +213,7 @@ function score(records: SyntheticRecord[], observations: ObservationRow[], versi
     });
   }
 
-  const mergedInto = new Map(merges.map((row) => [row.id, row.merged_into_id]));
-  const finalPerson = (id: string) => {
-    let current = id;
-    for (let hops = 0; hops < 100 && mergedInto.has(current); hops += 1) current = mergedInto.get(current)!;
-    return current;
-  };
+  const finalPerson = canonical(personMerges);
   const personOf = new Map(versions.map((row) => [`${row.source_key}|${row.source_record_id}`, finalPerson(row.person_id)]));
   for (const record of records) {
     const predicted = personOf.get(`${record.sourceKey}|${record.payload.sourceRecordId}`) ?? null;

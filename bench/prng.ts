@@ -83,3 +83,29 @@ export class Prng {
     return new Prng(this.nextUint32() ^ 0x5bd1e995);
   }
 }
+
+/** A fixed weighted choice, prepared once (no allocation per pick). */
+export class WeightedTable<T> {
+  private readonly values: T[] = [];
+  private readonly cumulative: number[] = [];
+  private readonly total: number;
+
+  constructor(entries: readonly (readonly [T, number])[]) {
+    let total = 0;
+    for (const [value, weight] of entries) {
+      if (weight <= 0) continue;
+      total += weight;
+      this.values.push(value);
+      this.cumulative.push(total);
+    }
+    if (this.values.length === 0) throw new Error('a weighted table needs a positive weight');
+    this.total = total;
+  }
+
+  pick(rng: Prng): T {
+    const target = rng.next() * this.total;
+    const { cumulative } = this;
+    for (let index = 0; index < cumulative.length; index += 1) if (target < cumulative[index]) return this.values[index];
+    return this.values[this.values.length - 1];
+  }
+}

@@ -27,7 +27,7 @@ import {
   TOWER_SUFFIXES,
   toTraditional,
 } from './geography.js';
-import { Prng } from './prng.js';
+import { Prng, WeightedTable } from './prng.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public shapes
@@ -264,6 +264,9 @@ export class SyntheticContactGenerator {
   private readonly mobileOffset: number;
   private readonly landlineOffset: number;
   private readonly sourcePrefix = new Map(SYNTHETIC_SOURCES.map((source) => [source.key as SourceKey, source.idPrefix]));
+  private readonly mentionTable: WeightedTable<number>;
+  /** [employed][shared contacts available] */
+  private readonly contactKindTables: WeightedTable<string>[][];
 
   constructor(
     seed: number,
@@ -271,6 +274,22 @@ export class SyntheticContactGenerator {
     private readonly refPrefix = 'SYN',
   ) {
     this.rng = new Prng(seed);
+    this.mentionTable = new WeightedTable(profile.contactMentionWeights.map((weight, index) => [index, weight] as const));
+    this.contactKindTables = [false, true].map((employed) =>
+      [false, true].map(
+        (shared) =>
+          new WeightedTable<string>([
+            ['father', 14],
+            ['mother', 16],
+            ['sibling', 16],
+            ['relative', 12],
+            ['friend', 20],
+            ['colleague', employed ? 12 : 0],
+            ['employer', employed ? 6 : 0],
+            ['shared', shared ? profile.sharedContactRate * 100 : 0],
+          ]),
+      ),
+    );
     const setup = new Prng(seed ^ 0x2545f491);
     this.mobileOffset = setup.int(100_000_000);
     this.landlineOffset = setup.int(70_000_000);
@@ -518,8 +537,8 @@ export class SyntheticContactGenerator {
 
     // The contacts, each named by one or more sources.
     for (const contact of contacts) {
-      const mentions = 1 + rng.weighted(this.profile.contactMentionWeights.map((weight, index) => [index, weight] as const));
-      const sources = rng.sample<SourceKey>(['loan-application', 'sales-crm', 'customer-service', 'telemarketing'], mentions);
+      const mentions = 1 + this.mentionTable.pick(rng);
+      const sources = mentions === 1 ? [rng.pick(CONTACT_SOURCES)] : rng.sample(CONTACT_SOURCES, mentions);
       for (const sourceKey of sources) specs.push(this.contactRecord(base, sourceKey, contact));
     }
     return { ref, records: specs.map((spec) => this.render(spec)) };
@@ -554,16 +573,7 @@ export class SyntheticContactGenerator {
     }
     let guard = 0;
     while (contacts.length < count && guard++ < 50) {
-      const kind = rng.weighted<string>([
-        ['father', 14],
-        ['mother', 16],
-        ['sibling', 16],
-        ['relative', 12],
-        ['friend', 20],
-        ['colleague', employer ? 12 : 0],
-        ['employer', employer ? 6 : 0],
-        ['shared', this.sharedContacts.length > 20 ? this.profile.sharedContactRate * 100 : 0],
-      ]);
+      const kind = this.contactKindTables[employer ? 1 : 0][this.sharedContacts.length > 20 && this.profile.sharedContactRate > 0 ? 1 : 0].pick(rng);
       if ((kind === 'father' || kind === 'mother' || kind === 'employer') && used.has(kind)) continue;
       used.add(kind);
       if (kind === 'father' || kind === 'mother') {
@@ -628,15 +638,8 @@ export class SyntheticContactGenerator {
 
   private nameVariant(name: string, gender: Gender): string {
     const rng = this.rng;
-    const variant = rng.weighted<string>([
-      ['exact', 62],
-      ['traditional', 12],
-      ['spaced', 8],
-      ['ideographic-space', 4],
-      ['title', 6],
-      ['annotated', 4],
-      ['padded', 4],
-    ]);
+    const variant = NAME_VARIANTS.pick(rng);
+    if (variant === 'exact') return name;
     const surnameLength = COMPOUND_SURNAMES.some((surname) => name.startsWith(surname)) ? 2 : 1;
     switch (variant) {
       case 'traditional':
@@ -755,6 +758,16 @@ const COUSIN_LABELS: Record<Gender, readonly (readonly string[])[]> = {
   ],
 };
 const FRIEND_LABELS = ['朋友', '好友', 'friend', 'Friend'];
+const CONTACT_SOURCES: readonly SourceKey[] = ['loan-application', 'sales-crm', 'customer-service', 'telemarketing'];
+const NAME_VARIANTS = new WeightedTable<string>([
+  ['exact', 62],
+  ['traditional', 12],
+  ['spaced', 8],
+  ['ideographic-space', 4],
+  ['title', 6],
+  ['annotated', 4],
+  ['padded', 4],
+]);
 const COLLEAGUE_LABELS = ['同事', 'colleague', '同事'];
 const EMPLOYER_LABELS = ['单位', '公司', '工作单位', 'employer'];
 
@@ -854,13 +867,26 @@ const EXTENSION_FORMATS: readonly (readonly [string, number, (base: string, exte
   [' 转 ', 10, (base, extension) => `${base} 转 ${extension}`],
 ];
 
+const MOBILE_FORMAT_TABLE = new WeightedTable(MOBILE_FORMATS.map((entry) => [entry, entry[1]] as const));
+const LANDLINE_TABLE_WITH_CONTEXT = new WeightedTable(LANDLINE_FORMATS);
+const LANDLINE_TABLE = new WeightedTable(LANDLINE_FORMATS.filter(([format]) => format !== 'no-area'));
+const EXTENSION_TABLE = new WeightedTable(EXTENSION_FORMATS.map((entry) => [entry, entry[1]] as const));
+const UNUSABLE_TABLE = new WeightedTable<string>([
+  ['masked', 40],
+  ['masked-tail', 8],
+  ['无', 14],
+  ['不详', 12],
+  ['暂无', 6],
+  ['too-short', 14],
+  ['none-dash', 6],
+]);
+
 function renderLine(rng: Prng, value: Line, contextAreaCode: string | undefined): { text: string; format: string } {
   if (value.kind === 'mobile') {
-    const [format, , write] = rng.weighted(MOBILE_FORMATS.map((entry) => [entry, entry[1]] as const));
+    const [format, , write] = MOBILE_FORMAT_TABLE.pick(rng);
     return { text: write(value.digits), format: `mobile:${format}` };
   }
-  const allowed = LANDLINE_FORMATS.filter(([format]) => format !== 'no-area' || contextAreaCode === value.areaCode);
-  let format = rng.weighted(allowed.map(([name, weight]) => [name, weight] as const));
+  let format = (contextAreaCode === value.areaCode ? LANDLINE_TABLE_WITH_CONTEXT : LANDLINE_TABLE).pick(rng);
   // '+86 10 6234 5678 转 123' reads oddly but exists; '电话:' and full-width keep their own shape.
   let text = landlineBase(format, value.areaCode, value.local);
   let tag = `landline:${format}`;
@@ -869,7 +895,7 @@ function renderLine(rng: Prng, value: Line, contextAreaCode: string | undefined)
       format = 'area-dash';
       text = landlineBase(format, value.areaCode, value.local);
     }
-    const [extensionFormat, , write] = rng.weighted(EXTENSION_FORMATS.map((entry) => [entry, entry[1]] as const));
+    const [extensionFormat, , write] = EXTENSION_TABLE.pick(rng);
     text = write(text, value.extension);
     tag = `landline:${format}+ext:${extensionFormat.trim() || extensionFormat}`;
   }
@@ -885,15 +911,7 @@ function renderSimpleLine(rng: Prng, value: Line): string {
 
 function renderUnusable(rng: Prng, based: Line | undefined): { text: string; format: string } {
   const digits = based?.kind === 'mobile' ? based.digits : `13${rng.range(0, 9)}${String(rng.int(100_000_000)).padStart(8, '0')}`;
-  const kind = rng.weighted<string>([
-    ['masked', 40],
-    ['masked-tail', 8],
-    ['无', 14],
-    ['不详', 12],
-    ['暂无', 6],
-    ['too-short', 14],
-    ['none-dash', 6],
-  ]);
+  const kind = UNUSABLE_TABLE.pick(rng);
   switch (kind) {
     case 'masked':
       return { text: `${digits.slice(0, 3)}****${digits.slice(7)}`, format: 'unusable:masked' };
@@ -910,21 +928,28 @@ function renderUnusable(rng: Prng, based: Line | undefined): { text: string; for
 
 type PrefixStyle = 'full' | 'province-short' | 'city' | 'city-short' | 'district';
 
+/** [municipality][district alone allowed] */
+const PREFIX_TABLES = [false, true].map((municipality) =>
+  [false, true].map((districtOnly) =>
+    municipality
+      ? new WeightedTable<PrefixStyle>([
+          ['full', 50],
+          ['province-short', 25],
+          ['district', districtOnly ? 15 : 0],
+        ])
+      : new WeightedTable<PrefixStyle>([
+          ['full', 30],
+          ['province-short', 15],
+          ['city', 30],
+          ['city-short', 10],
+          ['district', districtOnly ? 10 : 0],
+        ]),
+  ),
+);
+
+/** A district written alone only when no other district in China has its name. */
 function prefixParts(rng: Prng, district: District, allowDistrictOnly = true): { parts: string[]; style: PrefixStyle } {
-  const weights: [PrefixStyle, number][] = district.municipality
-    ? [
-        ['full', 50],
-        ['province-short', 25],
-        ['district', allowDistrictOnly && district.uniqueName ? 15 : 0],
-      ]
-    : [
-        ['full', 30],
-        ['province-short', 15],
-        ['city', 30],
-        ['city-short', 10],
-        ['district', allowDistrictOnly && district.uniqueName ? 10 : 0],
-      ];
-  const style = rng.weighted(weights);
+  const style = PREFIX_TABLES[district.municipality ? 1 : 0][allowDistrictOnly && district.uniqueName ? 1 : 0].pick(rng);
   switch (style) {
     case 'full':
       return { parts: district.municipality ? [district.province, district.name] : [district.province, district.city!, district.name], style };
@@ -939,17 +964,32 @@ function prefixParts(rng: Prng, district: District, allowDistrictOnly = true): {
   }
 }
 
+/** [small numbers: Chinese numerals possible][Beijing: 2门 for 2单元] */
+const UNIT_TABLES = [false, true].map((small) =>
+  [false, true].map(
+    (beijing) =>
+      new WeightedTable<string>([
+        ['栋单元室', 30],
+        ['号楼单元', 20],
+        ['dash', 20],
+        ['幢单元房', 12],
+        ['栋单元', 8],
+        ['chinese-numerals', small ? 5 : 0],
+        ['号楼门', beijing ? 10 : 0],
+      ]),
+  ),
+);
+const NO_UNIT_TABLE = new WeightedTable<string>([
+  ['栋室', 30],
+  ['号楼', 20],
+  ['dash', 20],
+  ['幢房', 15],
+  ['座', 15],
+]);
+
 function buildingUnitRoom(rng: Prng, district: District, building: number, unit: number | undefined, room: number): { text: string; tag: string } {
   if (unit !== undefined) {
-    const style = rng.weighted<string>([
-      ['栋单元室', 30],
-      ['号楼单元', 20],
-      ['dash', 20],
-      ['幢单元房', 12],
-      ['栋单元', 8],
-      ['chinese-numerals', building <= 10 && unit <= 10 ? 5 : 0],
-      ['号楼门', district.municipality && district.province === '北京市' ? 10 : 0],
-    ]);
+    const style = UNIT_TABLES[building <= 10 && unit <= 10 ? 1 : 0][district.province === '北京市' ? 1 : 0].pick(rng);
     switch (style) {
       case '栋单元室':
         return { text: `${building}栋${unit}单元${room}室`, tag: style };
@@ -967,13 +1007,7 @@ function buildingUnitRoom(rng: Prng, district: District, building: number, unit:
         return { text: `${building}号楼${unit}门${room}`, tag: style };
     }
   }
-  const style = rng.weighted<string>([
-    ['栋室', 30],
-    ['号楼', 20],
-    ['dash', 20],
-    ['幢房', 15],
-    ['座', 15],
-  ]);
+  const style = NO_UNIT_TABLE.pick(rng);
   switch (style) {
     case '栋室':
       return { text: `${building}栋${room}室`, tag: `no-unit:${style}` };
@@ -988,13 +1022,30 @@ function buildingUnitRoom(rng: Prng, district: District, building: number, unit:
   }
 }
 
+const SEPARATOR_STYLES = new WeightedTable<string>([
+  ['none', 65],
+  ['space', 22],
+  ['comma', 8],
+  ['ideographic-space', 5],
+]);
+const TOWER_ROOM_STYLES = new WeightedTable<string>([
+  ['室', 40],
+  ['bare', 25],
+  ['楼室', 20],
+  ['层', 15],
+]);
+const ROAD_OFFICE_STYLES = new WeightedTable<string>([
+  ['室', 60],
+  ['楼室', 40],
+]);
+const PICKUP_STYLES = new WeightedTable<string>([
+  ['estate+brand', 55],
+  ['road+estate+brand', 25],
+  ['brand(estate店)', 20],
+]);
+
 function joinParts(rng: Prng, parts: string[], tags: string[]): string {
-  const style = rng.weighted<string>([
-    ['none', 65],
-    ['space', 22],
-    ['comma', 8],
-    ['ideographic-space', 5],
-  ]);
+  const style = SEPARATOR_STYLES.pick(rng);
   if (style !== 'none') tags.push(`separator:${style}`);
   switch (style) {
     case 'space':
@@ -1052,31 +1103,19 @@ function renderDwelling(rng: Prng, value: Dwelling): { text: string; tags: strin
         parts.push(`${value.road}${value.roadNumber}号`);
         tags.push('with-road');
       }
-      const style = rng.weighted<string>([
-        ['室', 40],
-        ['bare', 25],
-        ['楼室', 20],
-        ['层', 15],
-      ]);
+      const style = TOWER_ROOM_STYLES.pick(rng);
       tags.push(`office:${style}`);
       const room = style === '室' ? `${value.room}室` : style === 'bare' ? `${value.room}` : style === '楼室' ? `${floor}楼${value.room}室` : `${floor}层${value.room}`;
       parts.push(value.tower.name, room);
     } else {
-      const style = rng.weighted<string>([
-        ['室', 60],
-        ['楼室', 40],
-      ]);
+      const style = ROAD_OFFICE_STYLES.pick(rng);
       tags.push(`office-road:${style}`);
       parts.push(`${value.road}${value.roadNumber}号`, style === '室' ? `${value.room}室` : `${floor}楼${value.room}室`);
     }
   } else {
     const brand = PICKUP_BRANDS[value.estate.pickupBrand];
     const written = rng.pick(brand.written);
-    const style = rng.weighted<string>([
-      ['estate+brand', 55],
-      ['road+estate+brand', 25],
-      ['brand(estate店)', 20],
-    ]);
+    const style = PICKUP_STYLES.pick(rng);
     tags.push(`pickup:${style}`);
     if (style === 'estate+brand') parts.push(`${value.estate.name}${written}`);
     else if (style === 'road+estate+brand') parts.push(`${value.estate.road}${value.estate.roadNumber}号`, `${value.estate.name}${written}`);

@@ -1,6 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BorrowersModule } from './borrowers/borrowers.module.js';
+import { ConsentModule } from './consent/consent.module.js';
+import { ContactAttemptsModule } from './contact-attempts/contact-attempts.module.js';
+import { ContactPlanModule } from './contact-plan/contact-plan.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -39,6 +43,10 @@ export class AppModule {
         MatchingModule,
         IngestModule,
         ProvenanceModule,
+        BorrowersModule,
+        ConsentModule,
+        ContactAttemptsModule,
+        ContactPlanModule,
       ],
     };
   }

@@ -13,6 +13,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { ProvenanceModule } from './provenance/provenance.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 /** One module graph for every process; the entry point decides whether it serves HTTP and/or runs jobs. */
@@ -32,6 +33,7 @@ let AppModule = AppModule_1 = class AppModule {
                 SourcesModule,
                 MatchingModule,
                 IngestModule,
+                ProvenanceModule,
             ],
         };
     }

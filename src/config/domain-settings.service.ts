@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { type ContactRules, parseContactRules } from '../contact-plan/contact-rules.js';
+import { DEFAULT_DISTANCE_WEIGHTS, type DistanceWeights, parseDistanceWeights } from '../graph/relation-distance.js';
 import { SOURCE_KEY_PATTERN, SOURCE_KINDS, SOURCE_SYSTEMS, type SourceDefinition } from '../sources/source-types.js';
 import { ConfigurationError } from './configuration.js';
 import { type AppConfig, InjectConfig } from './config.tokens.js';
@@ -31,6 +33,8 @@ export type MatchingSettings = z.infer<typeof matchingSchema>;
 export class DomainSettingsService {
   readonly declaredSources: SourceDefinition[];
   readonly matching: MatchingSettings;
+  readonly contactRules: ContactRules;
+  readonly distanceWeights: DistanceWeights;
 
   constructor(@InjectConfig() config: AppConfig) {
     const directory = config.storage.configDirectory;
@@ -39,6 +43,8 @@ export class DomainSettingsService {
       suggestionMinimumScore: { address: 0.5, person: 0.5 },
       candidatesPerAddress: 100,
     });
+    this.contactRules = parseWith(directory, 'contact-rules.json', parseContactRules, DEFAULT_CONTACT_RULES);
+    this.distanceWeights = parseWith(directory, 'relation-distance.json', parseDistanceWeights, DEFAULT_DISTANCE_WEIGHTS);
   }
 }
 
@@ -57,4 +63,16 @@ export function readJson<T>(directory: string, file: string, schema: z.ZodType<T
     throw new ConfigurationError(`${path}:\n  ${problems.join('\n  ')}`);
   }
   return parsed.data;
+}
+
+const DEFAULT_CONTACT_RULES = { timeZone: 'Asia/Shanghai', quietHours: { start: '22:00', end: '08:00' }, maximumConnectedCallsPerDay: 3, thirdPartyLocationInquiries: 1 };
+
+/** For settings whose module owns a parser: a missing file means the module's defaults. */
+function parseWith<T>(directory: string, file: string, parse: (json: unknown) => T, fallback: unknown): T {
+  const content = readJson(directory, file, z.unknown(), fallback);
+  try {
+    return parse(content);
+  } catch (error) {
+    throw new ConfigurationError(`${join(directory, file)}: ${(error as Error).message}`);
+  }
 }

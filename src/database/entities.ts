@@ -1,5 +1,11 @@
 import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { BorrowerEntity } from '../borrowers/borrower.entity.js';
+import { ConsentEntity } from '../consent/consent.entity.js';
+import { BorrowerStatusEntity } from '../contact-plan/borrower-status.entity.js';
+import { RepairRunEntity } from '../contact-plan/repair-run.entity.js';
+import { ContactAttemptEntity } from '../contact-attempts/contact-attempt.entity.js';
+import { ContactPreferenceEntity } from '../contact-attempts/contact-preference.entity.js';
+import { LeadEntity } from '../contact-attempts/lead.entity.js';
 import { IngestBatchEntity } from '../ingest/ingest-batch.entity.js';
 import { QuarantinedRecordEntity } from '../ingest/quarantined-record.entity.js';
 import { SourceRecordVersionEntity } from '../ingest/source-record-version.entity.js';
@@ -17,6 +23,12 @@ export const ENTITIES = [
   AuditEventEntity,
   BorrowerEntity,
   BorrowerPersonEntity,
+  BorrowerStatusEntity,
+  RepairRunEntity,
+  ConsentEntity,
+  ContactAttemptEntity,
+  ContactPreferenceEntity,
+  LeadEntity,
   ContactPointEntity,
   IngestBatchEntity,
   MatchSuggestionEntity,

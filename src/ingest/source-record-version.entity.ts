@@ -7,6 +7,7 @@ import type { SourceRecordPayload } from './source-record.dto.js';
 @Entity({ name: 'source_record_version' })
 @Index(['sourceRecordUuid', 'version'], { unique: true })
 @Index(['batchId'])
+@Index(['personId'])
 export class SourceRecordVersionEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

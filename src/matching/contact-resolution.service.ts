@@ -6,6 +6,7 @@ import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
 import { blockingKeys } from './address/index.js';
 import { nameKey } from './person/person-name.js';
 import { type KnownPerson, type LinkRelation, type PersonMention, PersonResolver } from './person-resolution.js';
+import type { UsablePhone } from './phone/phone-normalizer.js';
 import { type PreparedRecord, prepareRecord } from './record-preparation.js';
 
 export interface RecordToResolve {
@@ -153,6 +154,16 @@ export class ContactResolutionService {
       addressPointIds: [...addressPointIds],
       personIds: [...new Set(resolved.map((record) => record.personId))],
     };
+  }
+
+  /** Phone contact points for numbers seen outside a source record (a call the platform made); returns key -> id. */
+  async ensurePhonePoints(manager: EntityManager, phones: { key: string; phone: UsablePhone }[], seenAt: Date): Promise<Map<string, string>> {
+    const points = new Map<string, ContactPointRow>();
+    for (const { key, phone } of phones) {
+      this.point(points, 'phone', key, seenAt, { e164: phone.e164, extension: phone.extension ?? null, subtype: phone.type, carrierGroup: phone.carrierGroup ?? null });
+    }
+    const ids = await this.upsertContactPoints(manager, [...points.values()]);
+    return new Map([...points.values()].map((point) => [point.valueKey, ids.get(point.id)!]));
   }
 
   private point(points: Map<string, ContactPointRow>, kind: 'phone' | 'address', valueKey: string, observedAt: Date, values: Partial<ContactPointRow>): ContactPointRow {

@@ -143,12 +143,22 @@ describe('PersonResolver', () => {
       expect(resolver.resolve(aBorrowerMention())).toEqual(reused('self-a', 'borrower_self'));
     });
 
-    it('links to a person of another borrower holding that phone rather than to the self', () => {
+    it('takes a contact of another borrower with the same phone for the new borrower self, then never merges a contact into it', () => {
       const resolver = aResolver();
       expect(resolver.resolve(aMention({ borrowerId: BORROWER_B, phones: [PHONE_1] }))).toEqual(created('p1'));
-      expect(resolver.resolve(aBorrowerMention({ borrowerId: BORROWER_A, normalizedName: '张三', phones: [PHONE_1] }))).toEqual(created('p2'));
+      // B's contact now borrows too: one person, so the relationship graph crosses the two loans.
+      expect(resolver.resolve(aBorrowerMention({ borrowerId: BORROWER_A, normalizedName: '张三', phones: [PHONE_1] }))).toEqual(
+        reused('p1', 'same_phone_other_borrower'),
+      );
+      expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, phones: [PHONE_1] }))).toEqual(created('p2'));
+    });
 
-      expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, phones: [PHONE_1] }))).toEqual(reused('p1', 'same_phone_other_borrower'));
+    it('does not take another borrower\u2019s self, or a person with another name, for a new borrower self', () => {
+      const resolver = aResolver();
+      expect(resolver.resolve(aBorrowerMention({ borrowerId: BORROWER_B, normalizedName: '王五', phones: [PHONE_1] }))).toEqual(created('p1'));
+      expect(resolver.resolve(aBorrowerMention({ borrowerId: BORROWER_A, normalizedName: '王五', phones: [PHONE_1] }))).toEqual(created('p2'));
+      expect(resolver.resolve(aMention({ borrowerId: BORROWER_B, normalizedName: '赵六', phones: [PHONE_2] }))).toEqual(created('p3'));
+      expect(resolver.resolve(aBorrowerMention({ borrowerId: 'borrower-c', normalizedName: '钱七', phones: [PHONE_2] }))).toEqual(created('p4'));
     });
 
     it('lets another borrower name this borrower as their contact by the same phone', () => {

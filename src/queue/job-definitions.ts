@@ -1,5 +1,5 @@
 /** Every job the service runs, its queue and its retry policy: job options live here and nowhere else. */
-export const QUEUE_NAMES = ['matching'] as const;
+export const QUEUE_NAMES = ['matching', 'contact-plan'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDefinition {
@@ -12,6 +12,8 @@ export interface JobDefinition {
 export const JOB_DEFINITIONS = {
   'matching.refresh-contact-point-sharing': { queue: 'matching', attempts: 5, backoffMilliseconds: 1_000 },
   'matching.find-candidates': { queue: 'matching', attempts: 5, backoffMilliseconds: 2_000 },
+  'contact-plan.assess-status': { queue: 'contact-plan', attempts: 5, backoffMilliseconds: 1_000 },
+  'contact-plan.repair-run': { queue: 'contact-plan', attempts: 3, backoffMilliseconds: 5_000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
@@ -20,6 +22,8 @@ export type JobName = keyof typeof JOB_DEFINITIONS;
 export interface JobPayloads {
   'matching.refresh-contact-point-sharing': { contactPointIds: string[] };
   'matching.find-candidates': { addressPointIds: string[]; personIds: string[] };
+  'contact-plan.assess-status': { borrowerIds: string[] };
+  'contact-plan.repair-run': { borrowerId: string; reason: string };
 }
 
 export function retryDelay(definition: JobDefinition, attemptsMade: number): number {

@@ -29,3 +29,8 @@ export interface SourceDefinition {
 export function defaultTrust(kind: SourceKind): number {
   return kind === 'internal' ? 0.8 : 0.6;
 }
+
+/** Sources the service itself writes to; registered at start-up unless config declares them. */
+export const BUILT_IN_SOURCES: SourceDefinition[] = [
+  { key: 'informant-leads', system: 'other', kind: 'internal', displayName: 'Told by contacts during calls', trust: 0.5 },
+];

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { DomainSettingsService } from '../config/domain-settings.service.js';
 import { SourceEntity } from './source.entity.js';
-import { defaultTrust, type SourceDefinition } from './source-types.js';
+import { BUILT_IN_SOURCES, defaultTrust, type SourceDefinition } from './source-types.js';
 
 @Injectable()
 export class SourcesService implements OnApplicationBootstrap {
@@ -17,9 +17,11 @@ export class SourcesService implements OnApplicationBootstrap {
     private readonly settings: DomainSettingsService,
   ) {}
 
-  /** Sources declared in config/sources.json are (re)applied at every start. */
+  /** Sources declared in config/sources.json are (re)applied at every start; built-in ones unless config declares them. */
   async onApplicationBootstrap(): Promise<void> {
-    for (const definition of this.settings.declaredSources) {
+    const declared = new Set(this.settings.declaredSources.map((source) => source.key));
+    const builtIn = BUILT_IN_SOURCES.filter((source) => !declared.has(source.key));
+    for (const definition of [...this.settings.declaredSources, ...builtIn]) {
       await this.put(SYSTEM_PRINCIPAL, definition, 'config');
     }
     if (this.settings.declaredSources.length > 0) this.logger.log(`${this.settings.declaredSources.length} source(s) declared in config`);

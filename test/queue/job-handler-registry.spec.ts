@@ -1,4 +1,5 @@
-import { Injectable, Module } from '@nestjs/common';
+import { Injectable, Module, type Type } from '@nestjs/common';
+import { JOB_DEFINITIONS, type JobName } from '../../src/queue/job-definitions.js';
 import { Test } from '@nestjs/testing';
 import { describe, expect, it } from 'vitest';
 import { HandlesJob } from '../../src/queue/job-handler.decorator.js';
@@ -9,10 +10,26 @@ import type { InProcessQueueDriver } from '../../src/queue/in-process-queue.driv
 
 const queueOptions = { runWorkers: true, concurrency: 1, prefix: 'test' };
 
+/** Handlers that must not run, for every job but one: the registry refuses to start without them. */
+function idleHandlersExcept(name: JobName): Type[] {
+  return (Object.keys(JOB_DEFINITIONS) as JobName[])
+    .filter((job) => job !== name)
+    .map((job) => {
+      @Injectable()
+      @HandlesJob(job)
+      class IdleHandler {
+        async handle(): Promise<void> {
+          throw new Error(`${job} was not expected in this test`);
+        }
+      }
+      return IdleHandler;
+    });
+}
+
 describe('job handler registry', () => {
   it('refuses to start when a job has no handler', async () => {
     const module = await Test.createTestingModule({ imports: [QueueModule.forRoot(queueOptions)] }).compile();
-    await expect(module.createNestApplication().init()).rejects.toThrow(/no handler for job\(s\): matching\.refresh-contact-point-sharing, matching\.find-candidates/);
+    await expect(module.createNestApplication().init()).rejects.toThrow(/no handler for job\(s\): matching\.refresh-contact-point-sharing, matching\.find-candidates, contact-plan\.assess-status, contact-plan\.repair-run/);
   });
 
   it('refuses two handlers for one job', async () => {
@@ -41,14 +58,7 @@ describe('job handler registry', () => {
         received.push(data);
       }
     }
-    @Injectable()
-    @HandlesJob('matching.find-candidates')
-    class OtherHandler {
-      async handle(): Promise<void> {
-        throw new Error('not expected in this test');
-      }
-    }
-    @Module({ providers: [Handler, OtherHandler] })
+    @Module({ providers: [Handler, ...idleHandlersExcept('matching.refresh-contact-point-sharing')] })
     class Handlers {}
     const module = await Test.createTestingModule({ imports: [QueueModule.forRoot(queueOptions), Handlers] }).compile();
     const app = await module.createNestApplication().init();

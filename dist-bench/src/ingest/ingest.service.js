@@ -182,19 +182,19 @@ IngestService = __decorate([
 export { IngestService };
 /**
  * One upsert cannot touch a row twice, so repeated ids in a batch go in successive rounds:
- * identical repeats are duplicates, changed repeats become later versions, in batch order.
+ * a repeat identical to the previous occurrence is a duplicate, a changed one a later version, in batch order.
  */
 export function intoRounds(records) {
     const rounds = [];
     const seen = new Map();
     for (const record of records) {
-        const entry = seen.get(record.payload.sourceRecordId) ?? { count: 0, hashes: new Set() };
-        seen.set(record.payload.sourceRecordId, entry);
-        if (entry.hashes.has(record.hash))
+        const entry = seen.get(record.payload.sourceRecordId);
+        // Compared with the previous occurrence only, so the batch's last word is the current version.
+        if (entry?.lastHash === record.hash)
             continue;
-        entry.hashes.add(record.hash);
-        (rounds[entry.count] ??= []).push(record);
-        entry.count += 1;
+        const round = entry?.count ?? 0;
+        (rounds[round] ??= []).push(record);
+        seen.set(record.payload.sourceRecordId, { count: round + 1, lastHash: record.hash });
     }
     return rounds;
 }

@@ -105,6 +105,15 @@ let ContactResolutionService = class ContactResolutionService {
             personIds: [...new Set(resolved.map((record) => record.personId))],
         };
     }
+    /** Phone contact points for numbers seen outside a source record (a call the platform made); returns key -> id. */
+    async ensurePhonePoints(manager, phones, seenAt) {
+        const points = new Map();
+        for (const { key, phone } of phones) {
+            this.point(points, 'phone', key, seenAt, { e164: phone.e164, extension: phone.extension ?? null, subtype: phone.type, carrierGroup: phone.carrierGroup ?? null });
+        }
+        const ids = await this.upsertContactPoints(manager, [...points.values()]);
+        return new Map([...points.values()].map((point) => [point.valueKey, ids.get(point.id)]));
+    }
     point(points, kind, valueKey, observedAt, values) {
         const key = `${kind}|${valueKey}`;
         let point = points.get(key);

@@ -16,4 +16,8 @@ export const SOURCE_KEY_PATTERN = /^[a-z0-9][a-z0-9_.-]{0,63}$/;
 export function defaultTrust(kind) {
     return kind === 'internal' ? 0.8 : 0.6;
 }
+/** Sources the service itself writes to; registered at start-up unless config declares them. */
+export const BUILT_IN_SOURCES = [
+    { key: 'informant-leads', system: 'other', kind: 'internal', displayName: 'Told by contacts during calls', trust: 0.5 },
+];
 //# sourceMappingURL=source-types.js.map

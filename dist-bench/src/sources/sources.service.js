@@ -17,7 +17,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { DomainSettingsService } from '../config/domain-settings.service.js';
 import { SourceEntity } from './source.entity.js';
-import { defaultTrust } from './source-types.js';
+import { BUILT_IN_SOURCES, defaultTrust } from './source-types.js';
 let SourcesService = class SourcesService {
     constructor(dataSource, audit, settings) {
         this.dataSource = dataSource;
@@ -25,9 +25,11 @@ let SourcesService = class SourcesService {
         this.settings = settings;
         this.logger = new Logger('Sources');
     }
-    /** Sources declared in config/sources.json are (re)applied at every start. */
+    /** Sources declared in config/sources.json are (re)applied at every start; built-in ones unless config declares them. */
     async onApplicationBootstrap() {
-        for (const definition of this.settings.declaredSources) {
+        const declared = new Set(this.settings.declaredSources.map((source) => source.key));
+        const builtIn = BUILT_IN_SOURCES.filter((source) => !declared.has(source.key));
+        for (const definition of [...this.settings.declaredSources, ...builtIn]) {
             await this.put(SYSTEM_PRINCIPAL, definition, 'config');
         }
         if (this.settings.declaredSources.length > 0)

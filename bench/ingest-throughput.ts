@@ -1,0 +1,225 @@
+/**
+ * End-to-end ingest throughput: synthetic records, generated as a stream (never held all at once),
+ * pushed through the real HTTP API of the service on its embedded PostgreSQL, in batches of 1000
+ * with a small fixed number of requests in flight, through validation, storage and matching.
+ *
+ *   npm run bench:ingest [-- --records 1000000 --concurrency 3 --seed 7 --wait-jobs --sql-profile --keep]
+ *
+ * Prints records/s overall and per 100k, batch latency percentiles, peak RSS of this process (the
+ * service and the load generator share it), and PostgreSQL's data size. Asserts nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { BENCH_KEYS, directorySize, formatBytes, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
+import { syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
+
+const BATCH_SIZE = 1000;
+const WINDOW = 100_000;
+
+interface IngestAnswer {
+  accepted: number;
+  duplicates: number;
+  rejected: unknown[];
+  unusablePhones: unknown[];
+}
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const total = numberFlag(flags, 'records', 1_000_000);
+  const concurrency = numberFlag(flags, 'concurrency', 3);
+  const seed = numberFlag(flags, 'seed', 7);
+  const waitJobs = flags.has('wait-jobs');
+  const sqlProfile = flags.has('sql-profile');
+  const generateOnly = flags.has('generate-only');
+  if (!Number.isInteger(total) || total < 1) throw new Error('--records must be a positive integer');
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new Error('--concurrency must be 1..16');
+
+  if (generateOnly) {
+    // The load generator alone: what the client side costs on this machine.
+    const started = performance.now();
+    let records = 0;
+    let bytes = 0;
+    for (const batch of syntheticBatches({ seed, profile: THROUGHPUT_PROFILE, records: total, batchSize: BATCH_SIZE })) {
+      records += batch.records.length;
+      bytes += Buffer.byteLength(JSON.stringify({ records: batch.records.map((record) => record.payload) }));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`generated and serialised ${records} records (${formatBytes(bytes)} of JSON) in ${seconds.toFixed(1)} s: ${Math.round(records / seconds)} records/s`);
+    return;
+  }
+
+  const statements = new Map<string, { count: number; milliseconds: number }>();
+  const service = await startBenchService({
+    keep: flags.has('keep'),
+    connections: concurrency,
+    onPostgresLog: sqlProfile ? (line) => recordStatement(statements, line) : undefined,
+  });
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 250);
+  sampler.unref();
+  try {
+    await registerSources(service);
+    if (sqlProfile) {
+      await service.dataSource.query('ALTER SYSTEM SET log_min_duration_statement = 0');
+      await service.dataSource.query('SELECT pg_reload_conf()');
+    }
+    const postgresCpuBefore = postgresCpuSeconds();
+    const cpuBefore = process.cpuUsage();
+    console.log(`ingest throughput: ${total} records in batches of ${BATCH_SIZE}, ${concurrency} requests in flight, seed ${seed}, ${service.baseUrl}`);
+
+    const batches = syntheticBatches({ seed, profile: THROUGHPUT_PROFILE, records: total, batchSize: BATCH_SIZE });
+    const latencies: number[] = [];
+    const windows: { records: number; seconds: number }[] = [];
+    let sent = 0;
+    let done = 0;
+    let accepted = 0;
+    let duplicates = 0;
+    let rejected = 0;
+    let unusable = 0;
+    let failures = 0;
+    let firstFailure: string | undefined;
+    let nextWindow = WINDOW;
+    let windowStarted = performance.now();
+    let windowStartRecords = 0;
+    const started = performance.now();
+
+    const worker = async () => {
+      for (;;) {
+        const next = batches.next();
+        if (next.done) return;
+        const batch = next.value;
+        sent += batch.records.length;
+        const body = JSON.stringify({ records: batch.records.map((record) => record.payload) });
+        const requestStarted = performance.now();
+        const response = await service.http.send('POST', `/v1/sources/${batch.sourceKey}/records`, BENCH_KEYS.platform, body);
+        const now = performance.now();
+        latencies.push(now - requestStarted);
+        if (response.status !== 200) {
+          failures += 1;
+          firstFailure ??= `${response.status} ${response.body.slice(0, 300)}`;
+        } else {
+          const answer = JSON.parse(response.body) as IngestAnswer;
+          accepted += answer.accepted;
+          duplicates += answer.duplicates;
+          rejected += answer.rejected.length;
+          unusable += answer.unusablePhones.length;
+        }
+        done += batch.records.length;
+        while (done >= nextWindow || (done === total && windowStartRecords < done)) {
+          const windowRecords = Math.min(done, nextWindow) - windowStartRecords;
+          const seconds = (now - windowStarted) / 1000;
+          windows.push({ records: windowRecords, seconds });
+          const elapsed = (now - started) / 1000;
+          console.log(
+            `  ${String(Math.min(done, nextWindow)).padStart(8)} records  ${(windowRecords / seconds).toFixed(0).padStart(7)} records/s in this window  ` +
+              `${(done / elapsed).toFixed(0).padStart(7)} records/s overall  rss ${formatBytes(process.memoryUsage().rss)}`,
+          );
+          windowStartRecords = Math.min(done, nextWindow);
+          windowStarted = now;
+          nextWindow += WINDOW;
+          if (done === total) break;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, () => worker()));
+    const ingestSeconds = (performance.now() - started) / 1000;
+    const cpuIngest = process.cpuUsage(cpuBefore);
+    const postgresCpuAfter = postgresCpuSeconds();
+    const postgresCpuIngest = postgresCpuAfter !== undefined && postgresCpuBefore !== undefined ? postgresCpuAfter - postgresCpuBefore : undefined;
+
+    let jobSeconds: number | undefined;
+    if (waitJobs) {
+      const jobsStarted = performance.now();
+      await service.whenJobsIdle();
+      jobSeconds = (performance.now() - jobsStarted) / 1000;
+    }
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+    const [{ size }] = (await service.dataSource.query('SELECT pg_database_size(current_database())::bigint AS size')) as { size: string }[];
+    const counts = (await service.dataSource.query(
+      `SELECT (SELECT count(*) FROM source_record)::bigint AS records, (SELECT count(*) FROM observation)::bigint AS observations,
+              (SELECT count(*) FROM contact_point)::bigint AS contact_points, (SELECT count(*) FROM person)::bigint AS persons,
+              (SELECT count(*) FROM borrower)::bigint AS borrowers`,
+    )) as Record<string, string>[];
+    const dataDirectoryBytes = directorySize(service.postgresDirectory);
+
+    const sorted = [...latencies].sort((left, right) => left - right);
+    const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+    console.log('\n=== ingest throughput ===');
+    console.log(`records sent            ${sent} in ${latencies.length} requests (${failures} failed${firstFailure ? `; first: ${firstFailure}` : ''})`);
+    console.log(`accepted / duplicates   ${accepted} / ${duplicates}; rejected ${rejected}; unusable phone strings ${unusable}`);
+    console.log(`wall time               ${ingestSeconds.toFixed(1)} s`);
+    console.log(`throughput              ${Math.round(sent / ingestSeconds)} records/s end to end (target >= 20000)`);
+    console.log(`per 100k                ${windows.map((window) => Math.round(window.records / window.seconds)).join(', ')} records/s`);
+    console.log(`batch latency           p50 ${percentile(50).toFixed(0)} ms, p90 ${percentile(90).toFixed(0)} ms, p99 ${percentile(99).toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms`);
+    console.log(`peak RSS (this process) ${formatBytes(peakRss)} (service + load generator)`);
+    console.log(
+      `CPU during ingest       node ${((cpuIngest.user + cpuIngest.system) / 1e6).toFixed(1)} s, postgres ${postgresCpuIngest === undefined ? 'n/a' : `${postgresCpuIngest.toFixed(1)} s`} ` +
+        `(of ${(ingestSeconds * 2).toFixed(0)} core-seconds available on 2 cores)`,
+    );
+    if (jobSeconds !== undefined) console.log(`deferred jobs drained   ${jobSeconds.toFixed(1)} s after the last response`);
+    console.log(`PostgreSQL              database ${formatBytes(Number(size))}, data directory ${formatBytes(dataDirectoryBytes)} (incl. WAL)`);
+    console.log(`stored                  ${Object.entries(counts[0]).map(([name, value]) => `${name} ${value}`).join(', ')}`);
+    if (sqlProfile) printStatements(statements);
+  } finally {
+    clearInterval(sampler);
+    await service.close();
+  }
+}
+
+/** CPU seconds used so far by the processes named postgres (Linux /proc); undefined elsewhere. */
+function postgresCpuSeconds(): number | undefined {
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      if (name !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      // utime, stime (own) + cutime, cstime (waited-for children): fields 14-17 of stat, 12-15 here.
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    }
+    return ticks / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+// Extended-protocol queries log parse, bind and execute separately: count the execution only.
+const DURATION = /duration: ([\d.]+) ms\s+(?:statement|execute [^:]*):\s*(.*)$/;
+
+function recordStatement(statements: Map<string, { count: number; milliseconds: number }>, line: string): void {
+  const match = DURATION.exec(line);
+  if (!match) return;
+  const milliseconds = Number(match[1]);
+  const text = match[2].replace(/\s+/g, ' ').trim();
+  const key = text.replace(/\$\d+/g, '$').slice(0, 110);
+  const entry = statements.get(key) ?? { count: 0, milliseconds: 0 };
+  entry.count += 1;
+  entry.milliseconds += milliseconds;
+  statements.set(key, entry);
+}
+
+function printStatements(statements: Map<string, { count: number; milliseconds: number }>): void {
+  const rows = [...statements.entries()].sort((left, right) => right[1].milliseconds - left[1].milliseconds);
+  const total = rows.reduce((sum, [, entry]) => sum + entry.milliseconds, 0);
+  console.log(`\n=== SQL time by statement (log_min_duration_statement = 0; ${(total / 1000).toFixed(1)} s in total) ===`);
+  for (const [text, entry] of rows.slice(0, 20)) {
+    console.log(`  ${(entry.milliseconds / 1000).toFixed(1).padStart(7)} s ${((100 * entry.milliseconds) / total).toFixed(1).padStart(5)}% ${String(entry.count).padStart(7)}x  ${text}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.error('ingest-throughput: the benchmark did not complete');
+  process.exitCode = 1;
+});

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { ConsentModule } from '../consent/consent.module.js';
+import { AssessStatusJob } from './assess-status.job.js';
+import { ContactPlanController } from './contact-plan.controller.js';
+import { ContactPlanRepository } from './contact-plan.repository.js';
+import { ContactPlanService } from './contact-plan.service.js';
+import { LostContactService } from './lost-contact.service.js';
+import { RepairRunJob } from './repair-run.job.js';
+
+@Module({
+  imports: [ConsentModule],
+  controllers: [ContactPlanController],
+  providers: [ContactPlanRepository, ContactPlanService, LostContactService, AssessStatusJob, RepairRunJob],
+})
+export class ContactPlanModule {}
