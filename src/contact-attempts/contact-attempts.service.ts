@@ -52,15 +52,8 @@ export class ContactAttemptsService {
     const refs = [...new Set(valid.map((entry) => entry.attempt.borrowerRef))];
     const borrowers: { id: string; ref: string }[] = refs.length ? await this.dataSource.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [refs]) : [];
     const borrowerIds = new Map(borrowers.map((row) => [row.ref, row.id]));
+    // Any person the plan may list (two hops out included) can answer; merged ids answer for their survivor.
     const named = valid.flatMap((entry) => (entry.attempt.contactedPerson ? [entry.attempt.contactedPerson] : []));
-    // A borrower has a handful of persons: load them all, merged ones answering for their survivor.
-    const links: { borrower_id: string; person_id: string }[] = named.length
-      ? await this.dataSource.query(
-          'SELECT DISTINCT borrower_id, canonical_person(person_id) AS person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])',
-          [[...borrowerIds.values()]],
-        )
-      : [];
-    const linked = new Set(links.map((link) => `${link.borrower_id}|${link.person_id}`));
     const canonical: { id: string; root: string }[] = named.length
       ? await this.dataSource.query('SELECT id, canonical_person(id) AS root FROM person WHERE id = ANY($1::uuid[])', [named])
       : [];
@@ -74,9 +67,7 @@ export class ContactAttemptsService {
       const phone = normalizePhone(attempt.phone);
       if (!phone.usable) errors.push(`phone: ${phone.reason}`);
       const contactedPersonId = attempt.contactedPerson ? roots.get(attempt.contactedPerson) : undefined;
-      if (attempt.contactedPerson && (!contactedPersonId || !linked.has(`${borrowerId}|${contactedPersonId}`))) {
-        errors.push('contactedPerson: not a person of this borrower');
-      }
+      if (attempt.contactedPerson && !contactedPersonId) errors.push('contactedPerson: no such person');
       if (errors.length > 0 || !borrowerId || !phone.usable) {
         rejected.push({ index, errors });
         continue;

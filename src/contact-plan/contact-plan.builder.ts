@@ -71,7 +71,8 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
     const person = persons.get(entry.personId);
     if (!person) continue;
     const name = unmasked ? person.name : maskName(person.name);
-    const relation = relationTo.get(person.id) ?? describedRelation(entry);
+    // Beyond one hop the relation to the borrower is not declared; the explanation gives the chain.
+    const relation = relationTo.get(person.id) ?? 'other';
     const exclude = (reason: PlanExclusion['reason']) => excluded.push({ personId: person.id, name, relation, reason });
     if (!consent.thirdPartyContact) {
       exclude('no_consent');
@@ -207,11 +208,6 @@ function graphInput(data: PlanData, persons: Map<string, PlanPerson>, points: Ma
 function relationsFromBorrower(data: PlanData): Map<string, string> {
   const borrower = BORROWER_NODE(data);
   return new Map(data.relations.filter((relation) => relation.fromPersonId === borrower).map((relation) => [relation.toPersonId, relation.relation]));
-}
-
-function describedRelation(entry: RankedThirdParty): string {
-  const last = entry.path[entry.path.length - 1];
-  return last?.via === 'relation' && last.relation ? last.relation : 'other';
 }
 
 /** A near relative's lead that shares nothing with what farther contacts said is flagged for checking. */
