@@ -15,6 +15,7 @@ import { createHttpApplication } from '../src/bootstrap/http-application.js';
 import { loadConfiguration } from '../src/config/configuration.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres-server.js';
 import { InProcessQueueDriver } from '../src/queue/in-process-queue.driver.js';
+import { QUEUE_NAMES } from '../src/queue/job-definitions.js';
 import { QUEUE_DRIVER, type QueueDriver } from '../src/queue/queue-driver.interface.js';
 import { SYNTHETIC_SOURCES } from './synthetic-contacts.js';
 
@@ -35,6 +36,8 @@ export interface BenchService {
   http: JsonClient;
   /** resolves when the in-process job queue has nothing waiting or running */
   whenJobsIdle(): Promise<void>;
+  /** jobs waiting, running, delayed and failed, per queue */
+  jobCounts(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -116,6 +119,14 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
     postgresDirectory,
     http,
     whenJobsIdle: () => (queue instanceof InProcessQueueDriver ? queue.whenIdle() : Promise.resolve()),
+    async jobCounts() {
+      const parts: string[] = [];
+      for (const name of QUEUE_NAMES) {
+        const counts = await queue.counts(name);
+        parts.push(`${name}: ${counts.waiting} waiting, ${counts.active} running, ${counts.delayed} delayed (retrying), ${counts.failed} failed`);
+      }
+      return parts.join('; ');
+    },
     async close() {
       http.close();
       await started.close();

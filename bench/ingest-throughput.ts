@@ -62,6 +62,8 @@ async function main(): Promise<void> {
     await registerSources(service);
     if (sqlProfile) {
       await service.dataSource.query('ALTER SYSTEM SET log_min_duration_statement = 0');
+      // Statement text only: parameter values would flood the log (and are personal data in real use).
+      await service.dataSource.query('ALTER SYSTEM SET log_parameter_max_length = 0');
       await service.dataSource.query('SELECT pg_reload_conf()');
     }
     const postgresCpuBefore = postgresCpuSeconds();
@@ -128,6 +130,7 @@ async function main(): Promise<void> {
     const postgresCpuAfter = postgresCpuSeconds();
     const postgresCpuIngest = postgresCpuAfter !== undefined && postgresCpuBefore !== undefined ? postgresCpuAfter - postgresCpuBefore : undefined;
 
+    const jobBacklog = await service.jobCounts();
     let jobSeconds: number | undefined;
     if (waitJobs) {
       const jobsStarted = performance.now();
@@ -159,6 +162,7 @@ async function main(): Promise<void> {
       `CPU during ingest       node ${((cpuIngest.user + cpuIngest.system) / 1e6).toFixed(1)} s, postgres ${postgresCpuIngest === undefined ? 'n/a' : `${postgresCpuIngest.toFixed(1)} s`} ` +
         `(of ${(ingestSeconds * 2).toFixed(0)} core-seconds available on 2 cores)`,
     );
+    console.log(`deferred jobs at the end ${jobBacklog}`);
     if (jobSeconds !== undefined) console.log(`deferred jobs drained   ${jobSeconds.toFixed(1)} s after the last response`);
     console.log(`PostgreSQL              database ${formatBytes(Number(size))}, data directory ${formatBytes(dataDirectoryBytes)} (incl. WAL)`);
     console.log(`stored                  ${Object.entries(counts[0]).map(([name, value]) => `${name} ${value}`).join(', ')}`);

@@ -8,6 +8,10 @@ var AppModule_1;
 import { Module } from '@nestjs/common';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
+import { BorrowersModule } from './borrowers/borrowers.module.js';
+import { ConsentModule } from './consent/consent.module.js';
+import { ContactAttemptsModule } from './contact-attempts/contact-attempts.module.js';
+import { ContactPlanModule } from './contact-plan/contact-plan.module.js';
 import { ConfigModule } from './config/config.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -34,6 +38,10 @@ let AppModule = AppModule_1 = class AppModule {
                 MatchingModule,
                 IngestModule,
                 ProvenanceModule,
+                BorrowersModule,
+                ConsentModule,
+                ContactAttemptsModule,
+                ContactPlanModule,
             ],
         };
     }

@@ -250,6 +250,17 @@ describe('buildContactPlan: contact rules', () => {
     for (const phone of result.borrowerContacts.phones) expect(phone).toMatchObject({ nextAllowedAt: NOW, blockedBy: undefined });
   });
 
+  it('counts connected calls on a number the plan no longer shows (external consent withdrawn since)', () => {
+    const external = aPhonePoint('pt-own-external', '+8613611112222', { sources: [{ key: 'credit-bureau', trust: 0.6, kind: 'external' }] });
+    const attempts = ['2026-06-01T01:00:00Z', '2026-06-01T02:00:00Z', '2026-06-01T03:00:00Z'].map((at) => anAttempt('pt-own-external', 'answered', at));
+    const result = plan(aPlanData({ ...merge(own(ownPhone, external), contact(friend, 'friend', [friendPhone])), consent: { externalSources: false, thirdPartyContact: true }, attempts }));
+    expect(result.borrowerContacts.phones.map((phone) => phone.id)).toEqual(['pt-own']);
+    expect(result.borrowerContacts.phones[0]).toMatchObject({ nextAllowedAt: TOMORROW_MORNING, blockedBy: 'daily_call_limit' });
+    // The hidden number itself stays out of the plan and of the status.
+    expect(result.status).toBe('unknown');
+    expect(JSON.stringify(result)).not.toContain('pt-own-external');
+  });
+
   it('takes the rules from the options: two calls a day, no quiet hours until 23:00', () => {
     const rules: ContactRules = { ...RULES, quietHours: { start: '23:00', end: '07:00' }, maximumConnectedCallsPerDay: 2 };
     const attempts = [anAttempt('pt-own', 'answered', '2026-06-01T01:00:00Z'), anAttempt('pt-own', 'answered', '2026-06-01T02:00:00Z')];
@@ -383,15 +394,21 @@ describe('buildContactPlan: the borrower’s own contacts', () => {
     expect(phones[2]).toMatchObject({ score: 0, nextAllowedAt: null, lastAttempt: { outcome: 'disconnected', attemptedAt: new Date('2026-05-30T03:00:00Z') } });
   });
 
-  it('scores fresher, better confirmed, less shared numbers higher', () => {
-    const data = aPlanData(
-      own(
-        aPhonePoint('pt-old', '+8613800000001', { lastSeenAt: new Date('2024-06-01T00:00:00Z') }),
-        aPhonePoint('pt-shared', '+8613800000002', { borrowerCount: 12 }),
-        aPhonePoint('pt-fresh', '+8613800000003', { lastSeenAt: new Date('2026-05-31T00:00:00Z') }),
-      ),
-    );
-    expect(plan(data).borrowerContacts.phones.map((phone) => phone.id)).toEqual(['pt-fresh', 'pt-old', 'pt-shared']);
+  it.each([
+    ['seen more recently', { lastSeenAt: new Date('2026-05-31T00:00:00Z') }],
+    ['confirmed by a second source', { sources: [LOAN_APPLICATION, { key: 'sales-crm', trust: 0.7, kind: 'internal' as const }] }],
+    ['given by no other borrower', { borrowerCount: 1 }],
+  ])('scores a number %s higher', (_, better) => {
+    const baseline = { lastSeenAt: new Date('2025-06-01T00:00:00Z'), borrowerCount: 12 };
+    const data = aPlanData(own(aPhonePoint('pt-a-baseline', '+8613800000001', baseline), aPhonePoint('pt-b-better', '+8613800000002', { ...baseline, ...better })));
+    const phones = plan(data).borrowerContacts.phones;
+    expect(phones.map((phone) => phone.id)).toEqual(['pt-b-better', 'pt-a-baseline']);
+    expect(phones[0]!.score).toBeGreaterThan(phones[1]!.score);
+  });
+
+  it('orders equally scored numbers by id', () => {
+    const data = aPlanData(own(aPhonePoint('pt-b', '+8613800000002'), aPhonePoint('pt-a', '+8613800000001')));
+    expect(plan(data).borrowerContacts.phones.map((phone) => phone.id)).toEqual(['pt-a', 'pt-b']);
   });
 
   it('shows the latest attempt, and addresses with pickup points flagged', () => {

@@ -131,11 +131,11 @@ describe('buildContactPlan: third parties far to near', () => {
     expect(result.excluded).toEqual([]);
   });
 
-  it('ranks a person reached only through another person farther than the one in between', () => {
+  it('ranks a person reached only through another person farther than the one in between, as an other contact', () => {
     const result = plan(aPlanData(neighbourhood));
     const aunt = result.thirdParties.find((party) => party.personId === 'tp-aunt')!;
     const parent = result.thirdParties.find((party) => party.personId === 'tp-parent')!;
-    expect(aunt).toMatchObject({ distance: 4.5, hops: 2, distanceExplanation: 'sibling (1.5) of the parent (1) + 2 for the extra hop = 4.5' });
+    expect(aunt).toMatchObject({ relation: 'other', distance: 4.5, hops: 2, distanceExplanation: 'sibling (1.5) of the parent (1) + 2 for the extra hop = 4.5' });
     expect(parent).toMatchObject({ distance: 1, hops: 1, distanceExplanation: 'parent of the borrower (1)' });
     expect(ids(result.thirdParties).indexOf('tp-aunt')).toBeLessThan(ids(result.thirdParties).indexOf('tp-parent'));
   });
@@ -383,6 +383,14 @@ describe('buildContactPlan: masking', () => {
     for (const name of fullNames) expect(text).not.toContain(name);
     for (const street of ['科技园路', '阳光花园', '建国路']) expect(text).not.toContain(street);
     // No run of eight digits at all: neither a whole number nor the hidden middle of one.
+    expect(text).not.toMatch(/\d{8}/);
+  });
+
+  it('masks the names of persons excluded for lack of consent too', () => {
+    const result = plan({ ...data, consent: NO_CONSENT });
+    expect(result.excluded.map((entry) => [entry.name, entry.reason])).toEqual(expect.arrayContaining([['王*明', 'no_consent'], ['张*', 'no_consent'], ['深*********司', 'no_consent']]));
+    const text = JSON.stringify(result);
+    for (const name of fullNames) expect(text).not.toContain(name);
     expect(text).not.toMatch(/\d{8}/);
   });
 

@@ -52,7 +52,13 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
     if (point && !attempt.contactedPersonId && !thirdPartyPoints.has(point.id)) ownPoints.set(point.id, point);
   }
   const ownPhones = [...ownPoints.values()].filter((point) => point.kind === 'phone' && point.subtype !== 'organisation');
-  const ownAttempts = ownPhones.flatMap((point) => attemptsByPoint.get(point.id) ?? []).filter((attempt) => !attempt.contactedPersonId);
+  // Calls made count against the daily limit even on a number the plan no longer shows (external consent withdrawn since).
+  const allPoints = new Map(data.points.map((point) => [point.id, point]));
+  const selfPoints = new Set(data.personPoints.filter((link) => link.personId === data.selfPersonId).map((link) => link.contactPointId));
+  const ownAttempts = data.attempts.filter((attempt) => {
+    const point = allPoints.get(attempt.contactPointId);
+    return !attempt.contactedPersonId && point?.kind === 'phone' && point.subtype !== 'organisation' && (selfPoints.has(point.id) || !thirdPartyPoints.has(point.id));
+  });
   const borrowerAllowance = nextAllowedForBorrower(now, ownAttempts, rules);
   const phones = ownPhones
     .map((point) => describePhone(point, attemptsByPoint.get(point.id) ?? [], now, unmasked, consent.externalSources, borrowerAllowance))

@@ -14,6 +14,8 @@ import { Injectable } from '@nestjs/common';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { parseContactRules } from '../contact-plan/contact-rules.js';
+import { DEFAULT_DISTANCE_WEIGHTS, parseDistanceWeights } from '../graph/relation-distance.js';
 import { SOURCE_KEY_PATTERN, SOURCE_KINDS, SOURCE_SYSTEMS } from '../sources/source-types.js';
 import { ConfigurationError } from './configuration.js';
 import { InjectConfig } from './config.tokens.js';
@@ -41,6 +43,8 @@ let DomainSettingsService = class DomainSettingsService {
             suggestionMinimumScore: { address: 0.5, person: 0.5 },
             candidatesPerAddress: 100,
         });
+        this.contactRules = parseWith(directory, 'contact-rules.json', parseContactRules, DEFAULT_CONTACT_RULES);
+        this.distanceWeights = parseWith(directory, 'relation-distance.json', parseDistanceWeights, DEFAULT_DISTANCE_WEIGHTS);
     }
 };
 DomainSettingsService = __decorate([
@@ -66,5 +70,16 @@ export function readJson(directory, file, schema, fallback) {
         throw new ConfigurationError(`${path}:\n  ${problems.join('\n  ')}`);
     }
     return parsed.data;
+}
+const DEFAULT_CONTACT_RULES = { timeZone: 'Asia/Shanghai', quietHours: { start: '22:00', end: '08:00' }, maximumConnectedCallsPerDay: 3, thirdPartyLocationInquiries: 1 };
+/** For settings whose module owns a parser: a missing file means the module's defaults. */
+function parseWith(directory, file, parse, fallback) {
+    const content = readJson(directory, file, z.unknown(), fallback);
+    try {
+        return parse(content);
+    }
+    catch (error) {
+        throw new ConfigurationError(`${join(directory, file)}: ${error.message}`);
+    }
 }
 //# sourceMappingURL=domain-settings.service.js.map

@@ -66,7 +66,8 @@ __decorate([
 SourceRecordVersionEntity = __decorate([
     Entity({ name: 'source_record_version' }),
     Index(['sourceRecordUuid', 'version'], { unique: true }),
-    Index(['batchId'])
+    Index(['batchId']),
+    Index(['personId'])
 ], SourceRecordVersionEntity);
 export { SourceRecordVersionEntity };
 //# sourceMappingURL=source-record-version.entity.js.map

@@ -35,7 +35,11 @@ export class PersonResolver {
         const linked = [...(this.byBorrower.get(mention.borrowerId) ?? [])].map((id) => this.persons.get(id));
         if (mention.role === 'borrower') {
             const self = linked.find((person) => person.links.get(mention.borrowerId) === 'self');
-            return self ? { personId: self.id, created: false, reason: 'borrower_self' } : this.create(mention, 'individual');
+            if (self)
+                return { personId: self.id, created: false, reason: 'borrower_self' };
+            // A contact of another loan who now borrows: the same person, so the relationship graph can cross loans.
+            const known = this.samePhoneElsewhere(mention, (person) => !person.links.has(mention.borrowerId) && ![...person.links.values()].includes('self'));
+            return known ? { personId: known, created: false, reason: 'same_phone_other_borrower' } : this.create(mention, 'individual');
         }
         if (mention.role === 'employer') {
             const name = mention.normalizedName;
@@ -64,17 +68,22 @@ export class PersonResolver {
                 return { personId: byName.id, created: false, reason: 'same_name_compatible_relation' };
         }
         // A personal mobile seen under another borrower: the same real person (a shared contact).
+        const shared = this.samePhoneElsewhere(mention, (person) => person.links.get(mention.borrowerId) !== 'self');
+        return shared ? { personId: shared, created: false, reason: 'same_phone_other_borrower' } : this.create(mention, 'individual');
+    }
+    /** An individual with one of the mention's own phones and no conflicting name. */
+    samePhoneElsewhere(mention, eligible) {
         for (const phone of mention.phones) {
             for (const id of this.byPhone.get(phone) ?? []) {
                 const person = this.persons.get(id);
-                if (person.kind !== 'individual' || person.links.get(mention.borrowerId) === 'self')
+                if (person.kind !== 'individual' || !eligible(person))
                     continue;
                 if (mention.normalizedName && person.normalizedName && person.normalizedName !== mention.normalizedName)
                     continue;
-                return { personId: id, created: false, reason: 'same_phone_other_borrower' };
+                return id;
             }
         }
-        return this.create(mention, 'individual');
+        return undefined;
     }
     create(mention, kind) {
         const person = { id: this.newId(), kind, normalizedName: mention.normalizedName, links: new Map(), phones: new Set() };

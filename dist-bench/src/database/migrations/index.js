@@ -1,3 +1,4 @@
+import { ContactPlan1795454700183 } from './1795454700183-contact-plan.js';
 import { MergeResolution1795453900000 } from './1795453900000-merge-resolution.js';
 import { MatchReview1795453828855 } from './1795453828855-match-review.js';
 import { AppendOnlyHistory1795453300000 } from './1795453300000-append-only-history.js';
@@ -8,5 +9,6 @@ export const MIGRATIONS = [
     AppendOnlyHistory1795453300000,
     MatchReview1795453828855,
     MergeResolution1795453900000,
+    ContactPlan1795454700183,
 ];
 //# sourceMappingURL=index.js.map
