@@ -1,3 +1,0 @@
-import { run } from './bootstrap/run.js';
-await run('api');
-//# sourceMappingURL=main-api.js.map

@@ -1,3 +1,0 @@
-import { run } from './bootstrap/run.js';
-await run('worker');
-//# sourceMappingURL=main-worker.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=address-types.js.map

@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=phone-types.js.map
