@@ -7,11 +7,11 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { createHttpApplication } from '../src/bootstrap/http-application.js';
+import { freePort } from '../src/common/free-port.js';
 import { loadConfiguration } from '../src/config/configuration.js';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres-server.js';
 import { InProcessQueueDriver } from '../src/queue/in-process-queue.driver.js';
@@ -51,18 +51,7 @@ export interface BenchServiceOptions {
   connections?: number;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export async function startBenchService(options: BenchServiceOptions = {}): Promise<BenchService> {
   const root = mkdtempSync(join(tmpdir(), 'contact-recovery-bench-'));

@@ -259,6 +259,11 @@ function score(
       `predicted contact points ${distinct(addresses, (m) => m.predicted)}`,
   );
   console.log(`  dwelling mentions left without a contact point: ${dwellingUnresolved.length}`);
+  const nearMisses = nearMissPairs(dwellingAddresses.map((mention) => mention.truth!));
+  console.log(
+    `  near misses to keep apart: ${nearMisses.sameEstate} pairs of dwellings in one estate (another building/unit/room), ` +
+      `${nearMisses.sameRoad} pairs on one road with another house number, ${nearMisses.pickupVsHome} pickup points inside an estate that also holds a mentioned home`,
+  );
   console.log(`  vague addresses that became contact points: ${vagueAsPoints.length}`);
   console.log(`observations missing for labelled mentions: ${missingObservations}; unlabelled observations stored: ${unlabelled}`);
 
@@ -334,6 +339,38 @@ function score(
       ]),
     ),
   };
+}
+
+/** Pairs of distinct mentioned dwellings that differ only in building/unit/room, or only in house number. */
+function nearMissPairs(truths: string[]): { sameEstate: number; sameRoad: number; pickupVsHome: number } {
+  const distinct = [...new Set(truths)];
+  const byEstate = new Map<string, number>();
+  const byRoad = new Map<string, Set<string>>();
+  const estatesWithHomes = new Set<string>();
+  const pickups: string[] = [];
+  for (const truth of distinct) {
+    const [kind, rest] = [truth.slice(0, truth.indexOf(':')), truth.slice(truth.indexOf(':') + 1)];
+    const [district, anchor] = rest.split('|');
+    if (kind === 'pickup') {
+      pickups.push(`${district}|${anchor}`);
+      continue;
+    }
+    if (kind !== 'home') continue;
+    if (anchor.includes('#')) {
+      const [road, number] = anchor.split('#');
+      const numbers = byRoad.get(`${district}|${road}|${rest.split('|').slice(2).join('|')}`) ?? new Set<string>();
+      numbers.add(number);
+      byRoad.set(`${district}|${road}|${rest.split('|').slice(2).join('|')}`, numbers);
+    } else {
+      byEstate.set(`${district}|${anchor}`, (byEstate.get(`${district}|${anchor}`) ?? 0) + 1);
+      estatesWithHomes.add(`${district}|${anchor}`);
+    }
+  }
+  let sameEstate = 0;
+  for (const n of byEstate.values()) sameEstate += (n * (n - 1)) / 2;
+  let sameRoad = 0;
+  for (const numbers of byRoad.values()) sameRoad += (numbers.size * (numbers.size - 1)) / 2;
+  return { sameEstate, sameRoad, pickupVsHome: pickups.filter((pickup) => estatesWithHomes.has(pickup)).length };
 }
 
 function serialiseExample(example: ErrorExample) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { EmbeddedPostgresServer } from '../src/database/embedded-postgres-server.js';
-import { freePort } from './support/free-port.js';
+import { freePort } from '../src/common/free-port.js';
 
 /** One real PostgreSQL for the whole run; each test file clones the migrated template database. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

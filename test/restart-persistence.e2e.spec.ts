@@ -7,7 +7,7 @@ import { startDatabase } from '../src/bootstrap/database-server.js';
 import { createHttpApplication } from '../src/bootstrap/http-application.js';
 import { loadConfiguration } from '../src/config/configuration.js';
 import { aSourceRecord } from './support/record-factory.js';
-import { freePort } from './support/free-port.js';
+import { freePort } from '../src/common/free-port.js';
 
 const dataDirectory = mkdtempSync(join(tmpdir(), 'contact-recovery-restart-'));
 // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach the data directory.

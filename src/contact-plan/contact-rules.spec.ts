@@ -6,23 +6,8 @@ import {
   parseContactRules,
   type AttemptOutcome,
   type AttemptRecord,
-  type ContactRules,
 } from './contact-rules.js';
-
-function rules(overrides: Partial<ContactRules> = {}): ContactRules {
-  return {
-    timeZone: 'Asia/Shanghai',
-    quietHours: { start: '22:00', end: '08:00' },
-    maximumConnectedCallsPerDay: 3,
-    thirdPartyLocationInquiries: 1,
-    ...overrides,
-  };
-}
-
-/** An instant given as Shanghai wall-clock time, e.g. '2024-05-10T21:59:59'. */
-function shanghai(local: string): Date {
-  return new Date(`${local}+08:00`);
-}
+import { rules, sequence, shanghai } from './contact-rules-factory.js';
 
 function attempt(attemptedAt: Date, outcome: AttemptOutcome = 'answered', callbackRequestedAt?: Date): AttemptRecord {
   return callbackRequestedAt ? { attemptedAt, outcome, callbackRequestedAt } : { attemptedAt, outcome };
@@ -30,15 +15,6 @@ function attempt(attemptedAt: Date, outcome: AttemptOutcome = 'answered', callba
 
 function answeredAt(...locals: string[]): AttemptRecord[] {
   return locals.map((local) => attempt(shanghai(local)));
-}
-
-// Deterministic pseudo-random numbers, so property checks are reproducible.
-function sequence(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
 }
 
 describe('nextAllowedForBorrower', () => {

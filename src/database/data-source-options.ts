@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
+import { SafeTypeOrmLogger } from './safe-typeorm.logger.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
@@ -18,7 +19,9 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSou
     migrationsTableName: 'schema_migration',
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
-    logging: settings.logQueries ? ['query', 'error'] : ['error'],
+    logging: settings.logQueries ? ['query', 'error', 'warn', 'migration'] : ['error', 'warn', 'migration'],
+    logger: new SafeTypeOrmLogger(settings.logQueries ?? false),
+    maxQueryExecutionTime: 2_000,
     poolSize: settings.poolSize ?? 10,
     applicationName: 'contact-recovery',
   };

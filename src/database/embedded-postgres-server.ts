@@ -35,6 +35,8 @@ export class EmbeddedPostgresServer {
       // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      // Bulk loads grow tables fast: refresh planner statistics sooner than the one-minute default.
+      postgresFlags: ['-c', 'autovacuum_naptime=10s'],
       onLog: (message) => options.onLog?.(message),
       onError: (messageOrError) => options.onLog?.(String(messageOrError)),
     });

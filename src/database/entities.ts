@@ -11,6 +11,7 @@ import { QuarantinedRecordEntity } from '../ingest/quarantined-record.entity.js'
 import { SourceRecordVersionEntity } from '../ingest/source-record-version.entity.js';
 import { SourceRecordEntity } from '../ingest/source-record.entity.js';
 import { BorrowerPersonEntity } from '../matching/borrower-person.entity.js';
+import { ContactPointBlockEntity } from '../matching/contact-point-block.entity.js';
 import { ContactPointEntity } from '../matching/contact-point.entity.js';
 import { ObservationEntity } from '../matching/observation.entity.js';
 import { PersonContactPointEntity } from '../matching/person-contact-point.entity.js';
@@ -29,6 +30,7 @@ export const ENTITIES = [
   ContactAttemptEntity,
   ContactPreferenceEntity,
   LeadEntity,
+  ContactPointBlockEntity,
   ContactPointEntity,
   IngestBatchEntity,
   MatchSuggestionEntity,

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
+import { freePort } from '../common/free-port.js';
 import { EmbeddedPostgresServer } from './embedded-postgres-server.js';
 import { openDataSource } from './data-source-options.js';
 
@@ -60,16 +60,6 @@ ${render([...sql.downQueries].reverse())}
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
+import { withTransactionRetry } from '../database/transaction-retry.js';
 import { ContactResolutionService, type ResolvedRecord } from '../matching/contact-resolution.service.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
 import { SourcesService } from '../sources/sources.service.js';
@@ -52,7 +53,7 @@ export class IngestService {
     });
     const rounds = intoRounds(valid);
 
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await withTransactionRetry(() => this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO ingest_batch (id, source_key, actor_id, received_at, record_count, accepted, duplicates, rejected)
          VALUES ($1, $2, $3, $4, $5, 0, 0, $6)`,
@@ -79,7 +80,7 @@ export class IngestService {
         manager,
       );
       return { stored, resolved, duplicates, resolution };
-    });
+    }));
 
     const { contactPointIds, addressPointIds, personIds } = outcome.resolution;
     if (contactPointIds.length > 0) {
@@ -119,7 +120,9 @@ export class IngestService {
    * Inserts or bumps the head row of each record; rows whose content hash is unchanged are not
    * touched and not returned: they are the duplicates.
    */
-  private async storeHeads(manager: EntityManager, sourceKey: string, receivedAt: Date, round: ValidRecord[]): Promise<StoredVersion[]> {
+  private async storeHeads(manager: EntityManager, sourceKey: string, receivedAt: Date, unsorted: ValidRecord[]): Promise<StoredVersion[]> {
+    // Id order: concurrent batches of one source lock shared heads in the same order.
+    const round = [...unsorted].sort((left, right) => (left.payload.sourceRecordId < right.payload.sourceRecordId ? -1 : 1));
     const rows: { id: string; source_record_id: string; current_version: number }[] = await manager.query(
       `INSERT INTO source_record (id, source_key, source_record_id, borrower_ref, current_version, content_hash, first_received_at, last_received_at)
        SELECT id, $1, source_record_id, borrower_ref, 1, content_hash, $2, $2
@@ -141,7 +144,7 @@ export class IngestService {
       ],
     );
     const byId = new Map(rows.map((row) => [row.source_record_id, row]));
-    return round.flatMap((record) => {
+    return unsorted.flatMap((record) => {
       const row = byId.get(record.payload.sourceRecordId);
       return row ? [{ ...record, sourceRecordUuid: row.id, version: row.current_version }] : [];
     });

@@ -5,6 +5,8 @@ import { PersonEntity } from './person.entity.js';
 /** How a person relates to a borrower; the borrower themself is the row with relation 'self'. */
 @Entity({ name: 'borrower_person' })
 @Index(['personId'])
+// One borrower self per borrower: two batches racing to create it cannot both win (the loser retries).
+@Index('borrower_person_one_self', ['borrowerId'], { unique: true, where: "relation = 'self'" })
 export class BorrowerPersonEntity {
   @PrimaryColumn({ type: 'uuid' })
   borrowerId!: string;

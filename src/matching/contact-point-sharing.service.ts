@@ -12,7 +12,10 @@ export class ContactPointSharingService {
 
   async refresh(contactPointIds: string[]): Promise<number> {
     if (contactPointIds.length === 0) return 0;
-    const [, affected] = (await this.dataSource.query(
+    return this.dataSource.transaction(async (manager) => {
+      // Lock in the order ingest upserts use, so the two never deadlock.
+      await manager.query('SELECT 1 FROM contact_point WHERE id = ANY($1::uuid[]) ORDER BY kind, value_key FOR UPDATE', [contactPointIds]);
+      const [, affected] = (await manager.query(
       `UPDATE contact_point point
        SET borrower_count = counts.borrowers, source_count = counts.sources
        FROM (
@@ -23,7 +26,8 @@ export class ContactPointSharingService {
        WHERE point.id = counts.contact_point_id
          AND (point.borrower_count, point.source_count) IS DISTINCT FROM (counts.borrowers, counts.sources)`,
       [contactPointIds],
-    )) as [unknown, number];
-    return affected;
+      )) as [unknown, number];
+      return affected;
+    });
   }
 }

@@ -36,11 +36,6 @@ export class ContactPointEntity {
   @Column({ type: 'varchar', length: 6, nullable: true })
   districtCode!: string | null;
 
-  /** Candidate blocks for fuzzy comparison (district + road + number, district + estate + building, ...); GIN-indexed. */
-  @Column({ type: 'text', array: true, default: () => "'{}'" })
-  @Index('contact_point_block_keys', { synchronize: false })
-  blockKeys!: string[];
-
   /** Set when this point was merged into another (see the merge table); reads follow it. */
   @Column({ type: 'uuid', nullable: true })
   @Index('contact_point_merged_into', { synchronize: false })

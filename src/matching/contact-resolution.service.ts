@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { lockKeys } from '../database/advisory-locks.js';
 import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
 import { blockingKeys } from './address/index.js';
 import { nameKey } from './person/person-name.js';
@@ -72,7 +71,6 @@ export class ContactResolutionService {
     const prepared = records.map((record) => prepareRecord(record.payload));
     const borrowerRefs = [...new Set(prepared.map((record) => record.borrowerRef))];
     const phoneKeys = [...new Set(prepared.flatMap((record) => [...record.subject.phones, ...(record.employer?.phones ?? [])]))];
-    await lockKeys(manager, [...borrowerRefs.map((ref) => `borrower:${ref}`), ...phoneKeys.map((key) => `phone:${key}`)]);
 
     const borrowerIds = await this.upsertBorrowers(manager, borrowerRefs);
     const organisationNames = [...new Set(prepared.flatMap((record) => (record.employer?.normalizedName ? [record.employer.normalizedName] : [])))];
@@ -190,7 +188,7 @@ export class ContactResolutionService {
   private async upsertBorrowers(manager: EntityManager, refs: string[]): Promise<Map<string, string>> {
     await manager.query(
       'INSERT INTO borrower (id, ref) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT (ref) DO NOTHING',
-      [refs.map(() => randomUUID()), refs],
+      [refs.map(() => randomUUID()), [...refs].sort(compareText)],
     );
     const rows: { id: string; ref: string }[] = await manager.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [refs]);
     return new Map(rows.map((row) => [row.ref, row.id]));
@@ -200,28 +198,39 @@ export class ContactResolutionService {
   private async loadKnownPersons(manager: EntityManager, borrowerIds: string[], phoneKeys: string[], organisationNames: string[]): Promise<Map<string, KnownPerson>> {
     const rows: { id: string; kind: 'individual' | 'organisation'; normalized_name: string | null; links: [string, LinkRelation][] | null; phones: string[] | null }[] =
       await manager.query(
-        `WITH RECURSIVE candidate AS (
+        `WITH RECURSIVE candidate AS MATERIALIZED (
            SELECT person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])
            UNION
-           SELECT link.person_id FROM contact_point point JOIN person_contact_point link ON link.contact_point_id = point.id
+           SELECT owned.person_id FROM contact_point point JOIN person_contact_point owned ON owned.contact_point_id = point.id
             WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
            UNION
            SELECT id FROM person WHERE kind = 'organisation' AND normalized_name = ANY($3::text[])
          ),
          -- Merged persons answer for the person they were merged into.
-         root AS (SELECT DISTINCT canonical_person(person_id) AS id FROM candidate),
+         root AS MATERIALIZED (
+           SELECT DISTINCT CASE WHEN person.merged_into_id IS NULL THEN person.id ELSE canonical_person(person.id) END AS id
+           FROM candidate JOIN person ON person.id = candidate.person_id
+         ),
          member (id, root) AS (
            SELECT id, id FROM root
            UNION ALL
            SELECT person.id, member.root FROM person JOIN member ON person.merged_into_id = member.id
+         ),
+         links AS (
+           SELECT member.root, json_agg(json_build_array(link.borrower_id, link.relation)) AS links
+           FROM member JOIN borrower_person link ON link.person_id = member.id
+           WHERE link.borrower_id = ANY($1::uuid[]) GROUP BY member.root
+         ),
+         phones AS (
+           SELECT member.root, array_agg(DISTINCT point.value_key) AS phones
+           FROM member JOIN person_contact_point owned ON owned.person_id = member.id
+           JOIN contact_point point ON point.id = owned.contact_point_id
+           WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[]) GROUP BY member.root
          )
-         SELECT person.id, person.kind, person.normalized_name,
-           (SELECT json_agg(json_build_array(link.borrower_id, link.relation)) FROM borrower_person link JOIN member ON member.id = link.person_id
-             WHERE member.root = person.id AND link.borrower_id = ANY($1::uuid[])) AS links,
-           (SELECT array_agg(DISTINCT point.value_key) FROM person_contact_point owned JOIN member ON member.id = owned.person_id
-              JOIN contact_point point ON point.id = owned.contact_point_id
-             WHERE member.root = person.id AND point.kind = 'phone' AND point.value_key = ANY($2::text[])) AS phones
-         FROM person JOIN root ON root.id = person.id`,
+         SELECT person.id, person.kind, person.normalized_name, links.links, phones.phones
+         FROM root JOIN person ON person.id = root.id
+         LEFT JOIN links ON links.root = root.id
+         LEFT JOIN phones ON phones.root = root.id`,
         [borrowerIds, phoneKeys, organisationNames],
       );
     return new Map(
@@ -248,15 +257,16 @@ export class ContactResolutionService {
     );
   }
 
-  /** Returns provisional id -> stored id (an existing point keeps its id). */
-  private async upsertContactPoints(manager: EntityManager, points: ContactPointRow[]): Promise<Map<string, string>> {
-    if (points.length === 0) return new Map();
+  /**
+   * Returns provisional id -> stored id (an existing point keeps its id). Rows go in key order, so
+   * concurrent batches lock shared points in the same order and cannot deadlock on them.
+   */
+  private async upsertContactPoints(manager: EntityManager, unsorted: ContactPointRow[]): Promise<Map<string, string>> {
+    if (unsorted.length === 0) return new Map();
+    const points = [...unsorted].sort((left, right) => compareText(`${left.kind}|${left.valueKey}`, `${right.kind}|${right.valueKey}`));
     const rows: { id: string; kind: string; value_key: string }[] = await manager.query(
-      `INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, block_keys, first_seen_at, last_seen_at)
-       SELECT id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code,
-              ARRAY(SELECT jsonb_array_elements_text(block_keys::jsonb)), first_seen_at, last_seen_at
-       FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::text[], $11::timestamptz[], $12::timestamptz[])
-         AS row(id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, block_keys, first_seen_at, last_seen_at)
+      `INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, first_seen_at, last_seen_at)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::timestamptz[], $11::timestamptz[])
        ON CONFLICT (kind, value_key) DO UPDATE SET
          first_seen_at = LEAST(contact_point.first_seen_at, EXCLUDED.first_seen_at),
          last_seen_at = GREATEST(contact_point.last_seen_at, EXCLUDED.last_seen_at)
@@ -271,18 +281,26 @@ export class ContactResolutionService {
         points.map((point) => point.carrierGroup),
         points.map((point) => point.address),
         points.map((point) => point.districtCode),
-        points.map((point) => JSON.stringify(point.blockKeys)),
         points.map((point) => point.firstSeenAt),
         points.map((point) => point.lastSeenAt),
       ],
     );
     const stored = new Map(rows.map((row) => [`${row.kind}|${row.value_key}`, row.id]));
-    return new Map(points.map((point) => [point.id, stored.get(`${point.kind}|${point.valueKey}`)!]));
+    const ids = new Map(points.map((point) => [point.id, stored.get(`${point.kind}|${point.valueKey}`)!]));
+    const blocks = points.flatMap((point) => point.blockKeys.map((key) => ({ key, id: ids.get(point.id)! })));
+    if (blocks.length > 0) {
+      blocks.sort((left, right) => compareText(`${left.key}|${left.id}`, `${right.key}|${right.id}`));
+      await manager.query(
+        `INSERT INTO contact_point_block (block_key, contact_point_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+        [blocks.map((block) => block.key), blocks.map((block) => block.id)],
+      );
+    }
+    return ids;
   }
 
   private async upsertBorrowerPersons(manager: EntityManager, links: Map<string, LinkRow>): Promise<void> {
     if (links.size === 0) return;
-    const entries = [...links.entries()].map(([key, link]) => ({ ...link, ids: key.split('|') }));
+    const entries = [...links.entries()].sort(([left], [right]) => compareText(left, right)).map(([key, link]) => ({ ...link, ids: key.split('|') }));
     await manager.query(
       `INSERT INTO borrower_person (borrower_id, person_id, relation, relation_labels, first_seen_at, last_seen_at)
        SELECT borrower_id, person_id, relation, ARRAY(SELECT jsonb_array_elements_text(labels::jsonb)), first_seen_at, last_seen_at
@@ -317,7 +335,7 @@ export class ContactResolutionService {
       }
     }
     if (merged.size === 0) return;
-    const entries = [...merged.values()];
+    const entries = [...merged.entries()].sort(([left], [right]) => compareText(left, right)).map(([, entry]) => entry);
     await manager.query(
       `INSERT INTO person_contact_point (person_id, contact_point_id, first_seen_at, last_seen_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[])
@@ -327,4 +345,9 @@ export class ContactResolutionService {
       [entries.map((entry) => entry.personId), entries.map((entry) => entry.pointId), entries.map((entry) => entry.first), entries.map((entry) => entry.last)],
     );
   }
+}
+
+/** Byte order, the same in every process (localeCompare is not), for a stable lock order. */
+function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -73,22 +73,33 @@ export class MatchCandidatesService {
 
   private async addressCandidates(ids: string[]): Promise<Candidate[]> {
     if (ids.length === 0) return [];
-    const rows: { left_id: string; left_address: ParsedAddress; right_id: string; right_address: ParsedAddress }[] = await this.dataSource.query(
-      `SELECT me.id AS left_id, me.address AS left_address, other.id AS right_id, other.address AS right_address
-       FROM contact_point me
+    // Equality on the block index, a bounded number per block: never a scan of all addresses.
+    const pairs: { left_id: string; right_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT mine.contact_point_id AS left_id, other.contact_point_id AS right_id
+       FROM contact_point_block mine
        CROSS JOIN LATERAL (
-         SELECT id, address FROM contact_point other
-         WHERE other.kind = 'address' AND other.block_keys && me.block_keys AND other.id <> me.id AND other.merged_into_id IS NULL
+         SELECT contact_point_id FROM contact_point_block other
+         WHERE other.block_key = mine.block_key AND other.contact_point_id <> mine.contact_point_id
          LIMIT $2
        ) AS other
-       WHERE me.id = ANY($1::uuid[]) AND me.kind = 'address' AND me.merged_into_id IS NULL AND cardinality(me.block_keys) > 0`,
+       WHERE mine.contact_point_id = ANY($1::uuid[])`,
       [ids, this.settings.matching.candidatesPerAddress],
     );
-    return uniquePairs(rows.map((row) => ({ leftId: row.left_id, rightId: row.right_id, row }))).map(({ leftId, rightId, row }) => {
-      const comparison = compareAddresses(asParsed(row.left_address), asParsed(row.right_address));
+    const unique = uniquePairs(pairs.map((pair) => ({ leftId: pair.left_id, rightId: pair.right_id })));
+    if (unique.length === 0) return [];
+    const involved = [...new Set(unique.flatMap((pair) => [pair.leftId, pair.rightId]))];
+    const points: { id: string; address: ParsedAddress }[] = await this.dataSource.query(
+      'SELECT id, address FROM contact_point WHERE id = ANY($1::uuid[]) AND merged_into_id IS NULL',
+      [involved],
+    );
+    const addresses = new Map(points.map((point) => [point.id, asParsed(point.address)]));
+    return unique.flatMap(({ leftId, rightId }) => {
       const [left, right] = leftId < rightId ? [leftId, rightId] : [rightId, leftId];
-      const fields = leftId < rightId ? comparison.fields : comparison.fields.map(swapSides);
-      return { kind: 'address' as const, leftId: left, rightId: right, borrowerId: null, decision: comparison.decision, score: comparison.score, fields };
+      const leftAddress = addresses.get(left);
+      const rightAddress = addresses.get(right);
+      if (!leftAddress || !rightAddress) return [];
+      const comparison = compareAddresses(leftAddress, rightAddress);
+      return [{ kind: 'address' as const, leftId: left, rightId: right, borrowerId: null, decision: comparison.decision, score: comparison.score, fields: comparison.fields }];
     });
   }
 
@@ -96,13 +107,14 @@ export class MatchCandidatesService {
   private async personCandidates(ids: string[]): Promise<Candidate[]> {
     if (ids.length === 0) return [];
     const rows: { borrower_id: string; id: string; normalized_name: string | null; relation: LinkRelation; phones: string[] | null }[] = await this.dataSource.query(
-      `SELECT link.borrower_id, person.id, person.normalized_name, link.relation,
+      `WITH borrowers AS MATERIALIZED (SELECT DISTINCT borrower_id FROM borrower_person WHERE person_id = ANY($1::uuid[]) AND relation <> 'self')
+       SELECT link.borrower_id, person.id, person.normalized_name, link.relation,
               (SELECT array_agg(point.value_key ORDER BY point.value_key) FROM person_contact_point owned
                  JOIN contact_point point ON point.id = owned.contact_point_id
                WHERE owned.person_id = person.id AND point.kind = 'phone') AS phones
-       FROM borrower_person link JOIN person ON person.id = link.person_id
-       WHERE link.borrower_id IN (SELECT borrower_id FROM borrower_person WHERE person_id = ANY($1::uuid[]))
-         AND person.kind = 'individual' AND person.merged_into_id IS NULL AND link.relation <> 'self'`,
+       FROM borrowers JOIN borrower_person link ON link.borrower_id = borrowers.borrower_id
+       JOIN person ON person.id = link.person_id
+       WHERE person.kind = 'individual' AND person.merged_into_id IS NULL AND link.relation <> 'self'`,
       [ids],
     );
     const touched = new Set(ids);
@@ -153,6 +165,3 @@ function asParsed(parts: ParsedAddress): ParsedAddress {
   return { ...parts, raw: '', cleaned: '', pickupPoint: Boolean(parts.pickupPoint) };
 }
 
-function swapSides(field: SuggestionField): SuggestionField {
-  return { ...field, left: field.right, right: field.left };
-}

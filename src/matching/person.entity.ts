@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 /** A real person or organisation; may be linked to several borrowers (a shared contact). */
 @Entity({ name: 'person' })
 @Index(['nameKey'])
+@Index(['kind', 'normalizedName'])
 export class PersonEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -42,7 +42,8 @@ describe('prepareRecord', () => {
   it('keeps extensions in the key and organisation lines out of the person phones', () => {
     const prepared = prepareRecord(aPayload({ phones: ['010-62345678转123', '95588'] }));
     expect(prepared.phones.map((phone) => phone.key)).toEqual([phoneKey('+861062345678', '123'), '+8695588']);
-    expect(prepared.subject.phones).toEqual(['+861062345678;ext=123']);
+    // A landline is shared by a household: it never identifies a person.
+    expect(prepared.subject.phones).toEqual([]);
   });
 
   it('gives a landline without area code the area code of the record city', () => {

@@ -80,9 +80,12 @@ function preparePhoneField(field: PreparedPhone['field'], position: number, raw:
   });
 }
 
-/** A person's own lines: organisation numbers (400, 95xxx) never identify a person. */
+/**
+ * The lines that identify a person: mobiles. A landline is shared by a household (both parents
+ * give the home number) and organisation numbers by everyone, so neither merges persons.
+ */
 function personalPhoneKeys(phones: PreparedPhone[]): string[] {
-  return phones.filter((phone) => phone.result.usable && phone.result.type !== 'organisation').map((phone) => phone.key!);
+  return phones.filter((phone) => phone.result.usable && phone.result.type === 'mobile').map((phone) => phone.key!);
 }
 
 /** The area code of the first city named in the record, for landlines written without one. */

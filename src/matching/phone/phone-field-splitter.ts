@@ -75,14 +75,22 @@ function mergeIncompleteNeighbours(raw: string, spans: Span[]): Span[] {
   return merged;
 }
 
-/** Cuts at whitespace only where the words before form a number and the words after start another one. */
+/**
+ * Cuts at whitespace only where the words before form a number and the words after start another one.
+ *
+ * Groups that are merely a local number without its area code ('+86 755 8601', '3388-123') may just as well be
+ * pieces of one longer number ('+86 755 8601 3388-123'), so complete numbers are preferred: words that read as one
+ * complete number are cut only between complete numbers ('95588 10086'), and otherwise the cut leaving the most
+ * complete numbers on its two sides wins, the earliest among equals.
+ */
 function splitOnWhitespace(raw: string, text: string, span: Span): Span[] {
   const words = spansBetween(text, WHITESPACE_RUN_PATTERN, span.start, span.end);
   if (words.length <= 1 || words.length > MAXIMUM_WORDS) return [span];
+  const pieces = new PieceReader(raw, words);
   const parts: Span[] = [];
   let first = 0;
   while (first < words.length) {
-    const cut = firstCut(raw, words, first);
+    const cut = bestCut(pieces, first);
     if (cut === undefined) {
       parts.push(join(words, first, words.length));
       break;
@@ -93,14 +101,56 @@ function splitOnWhitespace(raw: string, text: string, span: Span): Span[] {
   return parts;
 }
 
-function firstCut(raw: string, words: Span[], first: number): number | undefined {
-  for (let cut = first + 1; cut < words.length; cut++) {
-    if (!standsAlone(raw, join(words, first, cut), false)) continue;
-    for (let end = cut + 1; end <= words.length; end++) {
-      if (standsAlone(raw, join(words, cut, end), false)) return cut;
+function bestCut(pieces: PieceReader, first: number): number | undefined {
+  const wordCount = pieces.wordCount;
+  const completeOnly = pieces.read(first, wordCount) === 'complete';
+  let best: number | undefined;
+  let bestScore = -1;
+  for (let cut = first + 1; cut < wordCount; cut++) {
+    const left = pieces.read(first, cut);
+    if (left === 'none' || (completeOnly && left !== 'complete')) continue;
+    let right: PieceKind = 'none';
+    for (let end = cut + 1; end <= wordCount && right !== 'complete'; end++) {
+      const kind = pieces.read(cut, end);
+      if (kind !== 'none') right = kind;
+    }
+    if (right === 'none' || (completeOnly && right !== 'complete')) continue;
+    const score = (left === 'complete' ? 1 : 0) + (right === 'complete' ? 1 : 0);
+    if (score > bestScore) {
+      best = cut;
+      bestScore = score;
+      if (score === 2) break;
     }
   }
-  return undefined;
+  return best;
+}
+
+/** 'complete': a usable number; 'partial': stands alone without being usable (no area code, masked); 'none'. */
+type PieceKind = 'complete' | 'partial' | 'none';
+
+/** Reads runs of words as phone numbers, each run once. */
+class PieceReader {
+  private readonly kinds = new Map<number, PieceKind>();
+
+  constructor(
+    private readonly raw: string,
+    private readonly words: Span[],
+  ) {}
+
+  get wordCount(): number {
+    return this.words.length;
+  }
+
+  /** What words[first, endExclusive) hold. */
+  read(first: number, endExclusive: number): PieceKind {
+    const key = first * (MAXIMUM_WORDS + 1) + endExclusive;
+    let kind = this.kinds.get(key);
+    if (kind === undefined) {
+      kind = pieceKind(this.raw, join(this.words, first, endExclusive), false);
+      this.kinds.set(key, kind);
+    }
+    return kind;
+  }
 }
 
 function join(words: Span[], first: number, endExclusive: number): Span {
@@ -108,11 +158,18 @@ function join(words: Span[], first: number, endExclusive: number): Span {
 }
 
 /**
- * A usable number, a local number waiting for its area code, or a masked one (still one number, just hidden).
- * Placeholders ('无') stand alone only between strong separators: after a space they are usually a note.
+ * A usable number is complete; a local number waiting for its area code, or a masked one (still one number, just
+ * hidden), stands alone too. Placeholders ('无') stand alone only between strong separators: after a space they are
+ * usually a note.
  */
-function standsAlone(raw: string, span: Span, placeholderStandsAlone: boolean): boolean {
+function pieceKind(raw: string, span: Span, placeholderStandsAlone: boolean): PieceKind {
   const result = normalizeSinglePhone(raw.slice(span.start, span.end));
-  if (result.usable) return true;
-  return result.code === 'incomplete' || result.code === 'masked' || (placeholderStandsAlone && result.code === 'placeholder');
+  if (result.usable) return 'complete';
+  const standsAlone =
+    result.code === 'incomplete' || result.code === 'masked' || (placeholderStandsAlone && result.code === 'placeholder');
+  return standsAlone ? 'partial' : 'none';
+}
+
+function standsAlone(raw: string, span: Span, placeholderStandsAlone: boolean): boolean {
+  return pieceKind(raw, span, placeholderStandsAlone) !== 'none';
 }

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1795453287041 implements MigrationInterface {
-  name = 'Initial1795453287041';
+export class Initial1795456356622 implements MigrationInterface {
+  name = 'Initial1795456356622';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"audit_event\" (\"id\" BIGSERIAL NOT NULL, \"occurred_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"actor_id\" character varying(64) NOT NULL, \"actor_role\" character varying(16) NOT NULL, \"action\" character varying(64) NOT NULL, \"target_type\" character varying(32), \"target_id\" character varying(200), \"borrower_ref\" character varying(100), \"purpose\" text, \"details\" jsonb NOT NULL DEFAULT '{}', CONSTRAINT \"PK_481efbe8b0a403efe3f47a6528f\" PRIMARY KEY (\"id\"))");
@@ -11,6 +11,17 @@ export class Initial1795453287041 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_806add0204f192a9f867d0515c\" ON \"audit_event\"  (\"occurred_at\") ");
     await queryRunner.query("CREATE TABLE \"borrower\" (\"id\" uuid NOT NULL, \"ref\" character varying(100) NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_c9737036f657d00897e09029378\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0739d7992e6805bb30555a7847\" ON \"borrower\"  (\"ref\") ");
+    await queryRunner.query("CREATE TABLE \"consent\" (\"id\" BIGSERIAL NOT NULL, \"borrower_id\" uuid NOT NULL, \"external_sources\" boolean NOT NULL, \"third_party_contact\" boolean NOT NULL, \"evidence_ref\" character varying(200) NOT NULL, \"granted_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"recorded_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"recorded_by\" character varying(64) NOT NULL, CONSTRAINT \"PK_9115e8d6b082d4fc46d56134d29\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_2b532ac3ac67f12f75a1e66ee0\" ON \"consent\"  (\"borrower_id\", \"id\") ");
+    await queryRunner.query("CREATE TABLE \"borrower_status\" (\"borrower_id\" uuid NOT NULL, \"status\" character varying(20) NOT NULL, \"reason\" text NOT NULL, \"since\" TIMESTAMP WITH TIME ZONE NOT NULL, \"assessed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_69887e1841f56599563d6517194\" PRIMARY KEY (\"borrower_id\"))");
+    await queryRunner.query("CREATE TABLE \"repair_run\" (\"id\" uuid NOT NULL, \"borrower_id\" uuid NOT NULL, \"reason\" text NOT NULL, \"status\" character varying(16) NOT NULL, \"sources\" text array NOT NULL DEFAULT '{}', \"candidate_contact_point_ids\" uuid array NOT NULL DEFAULT '{}', \"started_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"finished_at\" TIMESTAMP WITH TIME ZONE, CONSTRAINT \"PK_793038286f702d83af96905ad05\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_cca9e82ee6ced1e707873210a1\" ON \"repair_run\"  (\"borrower_id\", \"started_at\") ");
+    await queryRunner.query("CREATE TABLE \"contact_attempt\" (\"id\" uuid NOT NULL, \"borrower_id\" uuid NOT NULL, \"contact_point_id\" uuid NOT NULL, \"contacted_person_id\" uuid, \"outcome\" character varying(20) NOT NULL, \"attempted_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"callback_requested_at\" TIMESTAMP WITH TIME ZONE, \"recorded_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"recorded_by\" character varying(64) NOT NULL, CONSTRAINT \"PK_abf634ac7eea109d9fe6e267618\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_3dbeb6b205a5e444805a74fb30\" ON \"contact_attempt\"  (\"contact_point_id\", \"attempted_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_ed1082c10e3c20b5248bd11cdd\" ON \"contact_attempt\"  (\"borrower_id\", \"attempted_at\") ");
+    await queryRunner.query("CREATE TABLE \"contact_preference\" (\"person_id\" uuid NOT NULL, \"do_not_contact\" boolean NOT NULL, \"reason\" text, \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"updated_by\" character varying(64) NOT NULL, CONSTRAINT \"PK_b83929c0fba4481795e48fb78ba\" PRIMARY KEY (\"person_id\"))");
+    await queryRunner.query("CREATE TABLE \"lead\" (\"id\" uuid NOT NULL, \"borrower_id\" uuid NOT NULL, \"attempt_id\" uuid NOT NULL, \"informant_person_id\" uuid, \"contact_point_ids\" uuid array NOT NULL DEFAULT '{}', \"note\" text, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_ca96c1888f7dcfccab72b72fffa\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_ba15c18174b097a470b217a430\" ON \"lead\"  (\"borrower_id\", \"created_at\") ");
     await queryRunner.query("CREATE TABLE \"source\" (\"key\" character varying(64) NOT NULL, \"system\" character varying(32) NOT NULL, \"kind\" character varying(16) NOT NULL, \"display_name\" character varying(200), \"trust\" double precision NOT NULL, \"declared_in\" character varying(16) NOT NULL DEFAULT 'api', \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_d73a8a376a5ed224675db7bb2fc\" PRIMARY KEY (\"key\"))");
     await queryRunner.query("CREATE TABLE \"ingest_batch\" (\"id\" uuid NOT NULL, \"source_key\" character varying(64) NOT NULL, \"actor_id\" character varying(64) NOT NULL, \"received_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"record_count\" integer NOT NULL, \"accepted\" integer NOT NULL, \"duplicates\" integer NOT NULL, \"rejected\" integer NOT NULL, CONSTRAINT \"PK_947b9fcde724ad157308381289c\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_b9b9d04dfeda74d57342231b36\" ON \"ingest_batch\"  (\"source_key\", \"received_at\") ");
@@ -20,13 +31,18 @@ export class Initial1795453287041 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_84ad536040259ce4278c857234\" ON \"source_record\"  (\"borrower_ref\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_5e5d1a74bcab45b01173c7649c\" ON \"source_record\"  (\"source_key\", \"source_record_id\") ");
     await queryRunner.query("CREATE TABLE \"source_record_version\" (\"id\" BIGSERIAL NOT NULL, \"source_record_uuid\" uuid NOT NULL, \"version\" integer NOT NULL, \"content_hash\" character(64) NOT NULL, \"observed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"received_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"batch_id\" uuid NOT NULL, \"borrower_id\" uuid NOT NULL, \"person_id\" uuid NOT NULL, \"payload\" jsonb NOT NULL, CONSTRAINT \"PK_967b1d71430aa2e862aab896bab\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_355f2499092fd2ef2a5a46fc7c\" ON \"source_record_version\"  (\"person_id\") ");
     await queryRunner.query("CREATE INDEX \"IDX_4bfc9641776fd0d27ca81d7920\" ON \"source_record_version\"  (\"batch_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_d706925c0202a9c5ebfa4e6dc2\" ON \"source_record_version\"  (\"source_record_uuid\", \"version\") ");
     await queryRunner.query("CREATE TABLE \"person\" (\"id\" uuid NOT NULL, \"kind\" character varying(16) NOT NULL, \"name\" character varying(200), \"normalized_name\" character varying(200), \"name_key\" character varying(200), \"merged_into_id\" uuid, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_5fdaf670315c4b7e70cce85daa3\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_8397ba23aea5fff07eebb62f7f\" ON \"person\"  (\"kind\", \"normalized_name\") ");
     await queryRunner.query("CREATE INDEX \"IDX_2c256f4b8bc8abe8b50a3cc8f3\" ON \"person\"  (\"name_key\") ");
     await queryRunner.query("CREATE TABLE \"borrower_person\" (\"borrower_id\" uuid NOT NULL, \"person_id\" uuid NOT NULL, \"relation\" character varying(32) NOT NULL, \"relation_labels\" text array NOT NULL DEFAULT '{}', \"first_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"last_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_97c934fedb4f9092a53c3a3c80c\" PRIMARY KEY (\"borrower_id\", \"person_id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"borrower_person_one_self\" ON \"borrower_person\"  (\"borrower_id\") WHERE relation = 'self'");
     await queryRunner.query("CREATE INDEX \"IDX_92f70eb262f4bb929db5fba802\" ON \"borrower_person\"  (\"person_id\") ");
-    await queryRunner.query("CREATE TABLE \"contact_point\" (\"id\" uuid NOT NULL, \"kind\" character varying(16) NOT NULL, \"value_key\" text NOT NULL, \"e164\" character varying(20), \"extension\" character varying(10), \"subtype\" character varying(20), \"carrier_group\" character varying(32), \"address\" jsonb, \"district_code\" character varying(6), \"borrower_count\" integer NOT NULL DEFAULT '0', \"source_count\" integer NOT NULL DEFAULT '0', \"first_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"last_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_a4953bfa453e555c2185e51dd4a\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"contact_point_block\" (\"block_key\" text NOT NULL, \"contact_point_id\" uuid NOT NULL, \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT \"PK_5f58dab448c8c4626af04f12171\" PRIMARY KEY (\"block_key\", \"contact_point_id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_9beae5e55fee98dbe3cc560447\" ON \"contact_point_block\"  (\"contact_point_id\") ");
+    await queryRunner.query("CREATE TABLE \"contact_point\" (\"id\" uuid NOT NULL, \"kind\" character varying(16) NOT NULL, \"value_key\" text NOT NULL, \"e164\" character varying(20), \"extension\" character varying(10), \"subtype\" character varying(20), \"carrier_group\" character varying(32), \"address\" jsonb, \"district_code\" character varying(6), \"merged_into_id\" uuid, \"borrower_count\" integer NOT NULL DEFAULT '0', \"source_count\" integer NOT NULL DEFAULT '0', \"first_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"last_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_a4953bfa453e555c2185e51dd4a\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_70c6957b9e14d7702f56f593ec\" ON \"contact_point\"  (\"kind\", \"value_key\") ");
     await queryRunner.query("CREATE TABLE \"observation\" (\"id\" BIGSERIAL NOT NULL, \"source_record_version_id\" bigint NOT NULL, \"source_key\" character varying(64) NOT NULL, \"field\" character varying(16) NOT NULL, \"position\" smallint NOT NULL, \"part\" smallint NOT NULL DEFAULT '0', \"raw\" text NOT NULL, \"contact_point_id\" uuid, \"error\" text, \"borrower_id\" uuid NOT NULL, \"person_id\" uuid NOT NULL, \"observed_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_77a736edc631a400b788ce302cb\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_a4d4109118eb56c99ee32b1b5c\" ON \"observation\"  (\"borrower_id\", \"observed_at\") ");
@@ -34,6 +50,12 @@ export class Initial1795453287041 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_41b280fd2ec493118388c2f4a3\" ON \"observation\"  (\"contact_point_id\", \"observed_at\") ");
     await queryRunner.query("CREATE TABLE \"person_contact_point\" (\"person_id\" uuid NOT NULL, \"contact_point_id\" uuid NOT NULL, \"first_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"last_seen_at\" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT \"PK_e5ed467ddc6913606655e94352f\" PRIMARY KEY (\"person_id\", \"contact_point_id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_976c683429bacdd08ff7bf12ef\" ON \"person_contact_point\"  (\"contact_point_id\") ");
+    await queryRunner.query("CREATE TABLE \"match_suggestion\" (\"id\" uuid NOT NULL, \"kind\" character varying(16) NOT NULL, \"left_id\" uuid NOT NULL, \"right_id\" uuid NOT NULL, \"borrower_id\" uuid, \"score\" double precision NOT NULL, \"fields\" jsonb NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"created_at\" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), \"decided_at\" TIMESTAMP WITH TIME ZONE, \"decided_by\" character varying(64), \"note\" text, CONSTRAINT \"PK_ab739f4c463ccfd183b57ff210a\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_43f3b0ebfd0f9b73fd97f0a018\" ON \"match_suggestion\"  (\"status\", \"kind\", \"created_at\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_9190d0f87902c6b2f532c95d66\" ON \"match_suggestion\"  (\"kind\", \"left_id\", \"right_id\") ");
+    await queryRunner.query("CREATE TABLE \"merge\" (\"id\" uuid NOT NULL, \"kind\" character varying(16) NOT NULL, \"survivor_id\" uuid NOT NULL, \"merged_id\" uuid NOT NULL, \"suggestion_id\" uuid, \"origin\" character varying(16) NOT NULL, \"merged_by\" character varying(64) NOT NULL, \"merged_at\" TIMESTAMP WITH TIME ZONE NOT NULL, \"split_at\" TIMESTAMP WITH TIME ZONE, \"split_by\" character varying(64), \"note\" text, CONSTRAINT \"PK_d6e0a42a60b854bac4086782cf2\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_375f0d382bb9569a054159e1b7\" ON \"merge\"  (\"kind\", \"survivor_id\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_ba93e1a750cc79125df8faed69\" ON \"merge\"  (\"kind\", \"merged_id\") ");
     await queryRunner.query("ALTER TABLE \"ingest_batch\" ADD CONSTRAINT \"FK_be1df3756ddecb4796afb0d5c98\" FOREIGN KEY (\"source_key\") REFERENCES \"source\"(\"key\") ON DELETE RESTRICT ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"quarantined_record\" ADD CONSTRAINT \"FK_47a8d33fecb4aeafc660418de4f\" FOREIGN KEY (\"batch_id\") REFERENCES \"ingest_batch\"(\"id\") ON DELETE CASCADE ON UPDATE NO ACTION");
     await queryRunner.query("ALTER TABLE \"source_record\" ADD CONSTRAINT \"FK_36d74dd1159795289208792c59f\" FOREIGN KEY (\"source_key\") REFERENCES \"source\"(\"key\") ON DELETE RESTRICT ON UPDATE NO ACTION");
@@ -59,6 +81,12 @@ export class Initial1795453287041 implements MigrationInterface {
     await queryRunner.query("ALTER TABLE \"source_record\" DROP CONSTRAINT \"FK_36d74dd1159795289208792c59f\"");
     await queryRunner.query("ALTER TABLE \"quarantined_record\" DROP CONSTRAINT \"FK_47a8d33fecb4aeafc660418de4f\"");
     await queryRunner.query("ALTER TABLE \"ingest_batch\" DROP CONSTRAINT \"FK_be1df3756ddecb4796afb0d5c98\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_ba93e1a750cc79125df8faed69\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_375f0d382bb9569a054159e1b7\"");
+    await queryRunner.query("DROP TABLE \"merge\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_9190d0f87902c6b2f532c95d66\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_43f3b0ebfd0f9b73fd97f0a018\"");
+    await queryRunner.query("DROP TABLE \"match_suggestion\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_976c683429bacdd08ff7bf12ef\"");
     await queryRunner.query("DROP TABLE \"person_contact_point\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_41b280fd2ec493118388c2f4a3\"");
@@ -67,12 +95,17 @@ export class Initial1795453287041 implements MigrationInterface {
     await queryRunner.query("DROP TABLE \"observation\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_70c6957b9e14d7702f56f593ec\"");
     await queryRunner.query("DROP TABLE \"contact_point\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_9beae5e55fee98dbe3cc560447\"");
+    await queryRunner.query("DROP TABLE \"contact_point_block\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_92f70eb262f4bb929db5fba802\"");
+    await queryRunner.query("DROP INDEX \"public\".\"borrower_person_one_self\"");
     await queryRunner.query("DROP TABLE \"borrower_person\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_2c256f4b8bc8abe8b50a3cc8f3\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_8397ba23aea5fff07eebb62f7f\"");
     await queryRunner.query("DROP TABLE \"person\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_d706925c0202a9c5ebfa4e6dc2\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_4bfc9641776fd0d27ca81d7920\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_355f2499092fd2ef2a5a46fc7c\"");
     await queryRunner.query("DROP TABLE \"source_record_version\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_5e5d1a74bcab45b01173c7649c\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_84ad536040259ce4278c857234\"");
@@ -82,6 +115,17 @@ export class Initial1795453287041 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_b9b9d04dfeda74d57342231b36\"");
     await queryRunner.query("DROP TABLE \"ingest_batch\"");
     await queryRunner.query("DROP TABLE \"source\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_ba15c18174b097a470b217a430\"");
+    await queryRunner.query("DROP TABLE \"lead\"");
+    await queryRunner.query("DROP TABLE \"contact_preference\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_ed1082c10e3c20b5248bd11cdd\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_3dbeb6b205a5e444805a74fb30\"");
+    await queryRunner.query("DROP TABLE \"contact_attempt\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_cca9e82ee6ced1e707873210a1\"");
+    await queryRunner.query("DROP TABLE \"repair_run\"");
+    await queryRunner.query("DROP TABLE \"borrower_status\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_2b532ac3ac67f12f75a1e66ee0\"");
+    await queryRunner.query("DROP TABLE \"consent\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_0739d7992e6805bb30555a7847\"");
     await queryRunner.query("DROP TABLE \"borrower\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_806add0204f192a9f867d0515c\"");

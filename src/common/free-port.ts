@@ -1,3 +1,4 @@
+/** A TCP port nobody listens on right now, for servers started by tests, benchmarks and tools. */
 import { createServer } from 'node:net';
 
 export function freePort(): Promise<number> {

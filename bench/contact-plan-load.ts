@@ -1,0 +1,115 @@
+/**
+ * The contact plan under load: the service on its embedded PostgreSQL with N borrowers loaded
+ * through the real ingest API, consent on record and some call outcomes, then autocannon from a
+ * second process at 50 connections against GET /v1/borrowers/{ref}/contact-plan (random borrowers)
+ * and, in the same run, against a trivial NestJS route (GET /health/live) for comparison.
+ *
+ *   npm run bench:api [-- --borrowers 100000 --connections 50 --duration 20 --seed 11]
+ *
+ * Prints requests/s and p50/p99 latency for both and their ratio. Asserts nothing.
+ */
+import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BENCH_KEYS, formatBytes, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
+import type { LoadResult } from './http-load.js';
+import { syntheticBorrowers, THROUGHPUT_PROFILE, type SyntheticRecord, intoSourceBatches } from './synthetic-contacts.js';
+
+const BATCH_SIZE = 1000;
+
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const borrowers = numberFlag(flags, 'borrowers', 100_000);
+  const connections = numberFlag(flags, 'connections', 50);
+  const duration = numberFlag(flags, 'duration', 20);
+  const seed = numberFlag(flags, 'seed', 11);
+  const service = await startBenchService({ connections: 3, environment: { DATABASE_POOL_SIZE: '20' } });
+  const work = mkdtempSync(join(tmpdir(), 'contact-plan-load-'));
+  try {
+    await registerSources(service);
+    const loadStarted = performance.now();
+    let records = 0;
+    let pending: SyntheticRecord[] = [];
+    const inFlight = new Set<Promise<void>>();
+    const flush = async (batch: SyntheticRecord[]) => {
+      for (const group of intoSourceBatches(batch, BATCH_SIZE)) {
+        const task = service.http
+          .send('POST', `/v1/sources/${group.sourceKey}/records`, BENCH_KEYS.platform, { records: group.records.map((record) => record.payload) })
+          .then((response) => {
+            if (response.status !== 200) throw new Error(`ingest: ${response.status} ${response.body.slice(0, 200)}`);
+          });
+        inFlight.add(task);
+        void task.finally(() => inFlight.delete(task));
+        if (inFlight.size >= 3) await Promise.race(inFlight);
+      }
+    };
+    for (const borrower of syntheticBorrowers(seed, THROUGHPUT_PROFILE, borrowers, 'L')) {
+      pending.push(...borrower.records);
+      records += borrower.records.length;
+      if (pending.length >= BATCH_SIZE * 3) {
+        await flush(pending);
+        pending = [];
+      }
+    }
+    await flush(pending);
+    await Promise.all(inFlight);
+    await service.whenJobsIdle();
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+
+    // Consent for every borrower and a few call outcomes, set-based: the plan then has third parties and validity to compute.
+    await service.dataSource.query(
+      `INSERT INTO consent (borrower_id, external_sources, third_party_contact, evidence_ref, granted_at, recorded_by)
+       SELECT id, (hashtext(ref) % 3 <> 0), true, 'bench', now(), 'bench' FROM borrower`,
+    );
+    await service.dataSource.query(
+      `INSERT INTO contact_attempt (id, borrower_id, contact_point_id, outcome, attempted_at, recorded_by)
+       SELECT gen_random_uuid(), link.borrower_id, owned.contact_point_id,
+              (ARRAY['answered','no_answer','disconnected','busy'])[1 + abs(hashtext(owned.contact_point_id::text)) % 4],
+              now() - interval '1 day', 'bench'
+       FROM borrower_person link JOIN person_contact_point owned ON owned.person_id = link.person_id
+       JOIN contact_point point ON point.id = owned.contact_point_id AND point.kind = 'phone'
+       WHERE link.relation = 'self'`,
+    );
+    await service.dataSource.query('ANALYZE');
+    const refs: { ref: string }[] = await service.dataSource.query('SELECT ref FROM borrower ORDER BY random() LIMIT 20000');
+    const [{ size }] = await service.dataSource.query('SELECT pg_database_size(current_database()) AS size');
+    const refsFile = join(work, 'refs.json');
+    writeFileSync(refsFile, JSON.stringify(refs.map((row) => row.ref)));
+    console.log(`loaded ${borrowers} borrowers (${records} records) in ${loadSeconds.toFixed(0)} s; database ${formatBytes(Number(size))}`);
+
+    const plan = await load({ url: service.baseUrl, connections, duration, key: BENCH_KEYS.platform, refsFile });
+    const trivial = await load({ url: service.baseUrl, connections, duration, path: '/health/live' });
+    const rows = [
+      ['GET /v1/borrowers/{ref}/contact-plan', plan],
+      ['GET /health/live (trivial route)', trivial],
+    ] as const;
+    console.log(`\n${'route'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`);
+    for (const [name, result] of rows) {
+      console.log(`${name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}`);
+    }
+    const ratio = plan.requestsPerSecond / trivial.requestsPerSecond;
+    console.log(`\ncontact plan / trivial throughput: ${(ratio * 100).toFixed(1)}% (target >= 25%); contact plan p99 ${plan.p99.toFixed(1)} ms (target <= 25 ms)`);
+  } finally {
+    await service.close();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** autocannon in its own process, so the load generator does not share the service's event loop. */
+function load(options: { url: string; connections: number; duration: number; key?: string; refsFile?: string; path?: string }): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./http-load.js', import.meta.url)), [JSON.stringify(options)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    child.once('message', (message) => resolve(message as LoadResult));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
