@@ -36,7 +36,7 @@ export class EmbeddedPostgresServer {
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       // Bulk loads grow tables fast: refresh planner statistics sooner than the one-minute default.
-      postgresFlags: ['-c', 'autovacuum_naptime=10s'],
+      postgresFlags: ['-c', 'autovacuum_naptime=10s', '-c', 'autovacuum_analyze_scale_factor=0.05'],
       onLog: (message) => options.onLog?.(message),
       onError: (messageOrError) => options.onLog?.(String(messageOrError)),
     });

@@ -106,22 +106,33 @@ export class MatchCandidatesService {
   /** Contacts of the same borrower only: each borrower has a handful, so every pair is compared. */
   private async personCandidates(ids: string[]): Promise<Candidate[]> {
     if (ids.length === 0) return [];
-    const rows: { borrower_id: string; id: string; normalized_name: string | null; relation: LinkRelation; phones: string[] | null }[] = await this.dataSource.query(
-      `WITH borrowers AS MATERIALIZED (SELECT DISTINCT borrower_id FROM borrower_person WHERE person_id = ANY($1::uuid[]) AND relation <> 'self')
-       SELECT link.borrower_id, person.id, person.normalized_name, link.relation,
-              (SELECT array_agg(point.value_key ORDER BY point.value_key) FROM person_contact_point owned
-                 JOIN contact_point point ON point.id = owned.contact_point_id
-               WHERE owned.person_id = person.id AND point.kind = 'phone') AS phones
-       FROM borrowers JOIN borrower_person link ON link.borrower_id = borrowers.borrower_id
-       JOIN person ON person.id = link.person_id
-       WHERE person.kind = 'individual' AND person.merged_into_id IS NULL AND link.relation <> 'self'`,
+    // Two plain index lookups rather than one clever query: plans stay right while bulk loads outrun statistics.
+    const borrowers: { borrower_id: string }[] = await this.dataSource.query(
+      "SELECT DISTINCT borrower_id FROM borrower_person WHERE person_id = ANY($1::uuid[]) AND relation <> 'self'",
       [ids],
     );
+    const rows: { borrower_id: string; id: string; normalized_name: string | null; relation: LinkRelation }[] = borrowers.length
+      ? await this.dataSource.query(
+          `SELECT link.borrower_id, person.id, person.normalized_name, link.relation
+           FROM borrower_person link JOIN person ON person.id = link.person_id
+           WHERE link.borrower_id = ANY($1::uuid[]) AND person.kind = 'individual' AND person.merged_into_id IS NULL AND link.relation <> 'self'`,
+          [borrowers.map((row) => row.borrower_id)],
+        )
+      : [];
+    const owned: { person_id: string; value_key: string }[] = rows.length
+      ? await this.dataSource.query(
+          `SELECT owned.person_id, point.value_key FROM person_contact_point owned JOIN contact_point point ON point.id = owned.contact_point_id
+           WHERE owned.person_id = ANY($1::uuid[]) AND point.kind = 'phone'`,
+          [[...new Set(rows.map((row) => row.id))]],
+        )
+      : [];
+    const phonesOf = new Map<string, string[]>();
+    for (const row of owned) phonesOf.set(row.person_id, [...(phonesOf.get(row.person_id) ?? []), row.value_key]);
     const touched = new Set(ids);
     const byBorrower = new Map<string, PersonSummary[]>();
     for (const row of rows) {
       const list = byBorrower.get(row.borrower_id) ?? [];
-      list.push({ id: row.id, normalizedName: row.normalized_name ?? undefined, relation: row.relation, phones: row.phones ?? [] });
+      list.push({ id: row.id, normalizedName: row.normalized_name ?? undefined, relation: row.relation, phones: (phonesOf.get(row.id) ?? []).sort() });
       byBorrower.set(row.borrower_id, list);
     }
     const candidates: Candidate[] = [];

@@ -202,7 +202,38 @@ describe('compareAddresses: uncertain', () => {
   });
 });
 
+describe('compareAddresses: roads with a direction or section suffix', () => {
+  it('tells apart two estates on 江南大道中', () => {
+    const comparison = compare('广州海珠区江南大道中86号绿地花园6号楼2801', '广州 海珠区 江南大道中417号 东方雅居 3幢2801房');
+    expect(comparison.decision).toBe('different');
+    expect(agreementOf(comparison, 'roadNumber')).toBe('differ');
+  });
+
+  it('tells apart two house numbers on 二环路东二段', () => {
+    const comparison = compare('成都市武侯区二环路东二段243号和平公馆17幢2单元202房', '成都市武侯区二环路东二段586号7栋2单元202室');
+    expect(comparison.decision).toBe('different');
+    expect(agreementOf(comparison, 'roadNumber')).toBe('differ');
+  });
+
+  it('matches an estate written with and without 中山大道西', () => {
+    expect(compare('广州市天河区怡景雅居21-3-704', '广州市天河区中山大道西256号怡景雅居21栋3单元704室').decision).toBe('same');
+  });
+
+  it('tells apart 中山大道西 and 中山大道中', () => {
+    expect(compare('广州市天河区中山大道西256号301', '广州市天河区中山大道中256号301').decision).toBe('different');
+  });
+});
+
 describe('compareAddresses: pickup points', () => {
+  it('equals every locker named at one estate', () => {
+    expect(compare('广东省深圳市南山区华润名苑丰巢快递柜', '广东省深圳市南山区华润名苑丰巢智能柜').decision).toBe('same');
+    expect(compare('深圳市南山区菜鸟驿站(阳光花园店)', '深圳市南山区阳光花园菜鸟驿站').decision).toBe('same');
+  });
+
+  it('never equals a home in the estate it serves', () => {
+    expect(compare('深圳市南山区菜鸟驿站(阳光花园店)', '深圳市南山区阳光花园3栋501').decision).toBe('different');
+  });
+
   it('never equals a home', () => {
     expect(compare('深圳市南山区阳光花园3栋501(菜鸟驿站代收)', '深圳市南山区阳光花园3栋501').decision).toBe('different');
   });

@@ -2,7 +2,7 @@ import type { ParsedAddress } from './address-types.js';
 import { toDivision } from './division-index.js';
 import { resolveDivisions } from './division-resolver.js';
 import { parseDwelling } from './dwelling-parser.js';
-import { isPickupPoint } from './pickup-point.js';
+import { isPickupPoint, withoutPickupWords } from './pickup-point.js';
 import { cleanAddressText, withoutBracketNotes } from './text-normalisation.js';
 
 // Longer inputs are not addresses; capping keeps the worst case linear and small.
@@ -35,7 +35,10 @@ export function parseAddress(raw: string): ParsedAddress {
   if (dwelling.town !== undefined) parsed.town = dwelling.town;
   if (dwelling.road !== undefined) parsed.road = dwelling.road;
   if (dwelling.roadNumber !== undefined) parsed.roadNumber = dwelling.roadNumber;
-  if (dwelling.community !== undefined) parsed.community = dwelling.community;
+  // A pickup point's estate is the place it serves, whichever locker or brand is named ("华润名苑丰巢柜").
+  let community = dwelling.community;
+  if (parsed.pickupPoint && community !== undefined) community = withoutPickupWords(community);
+  if (community !== undefined && community.length > 0) parsed.community = community;
   if (dwelling.building !== undefined) parsed.building = dwelling.building;
   if (dwelling.unit !== undefined) parsed.unit = dwelling.unit;
   if (dwelling.floor !== undefined) parsed.floor = dwelling.floor;

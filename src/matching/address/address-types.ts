@@ -20,7 +20,10 @@ export interface ParsedAddress {
    * roadNumber '100弄' and building '5', since the 号 inside a lane numbers a building.
    */
   roadNumber?: string;
-  /** 小区/花园/大厦/苑/村 name with noise such as '小区' removed; phase, zone and village group appended ('阳光花园2期'). */
+  /**
+   * 小区/花园/大厦/苑/村 name with noise such as '小区' removed; phase, zone and village group appended ('阳光花园2期').
+   * For a pickup point, the place it serves without brand or locker words ('阳光花园丰巢快递柜' → '阳光花园').
+   */
   community?: string;
   /** '3' for 3栋/3号楼/3幢/3座/3-2-501; letters upper-case ('A'); a house number (12号) inside a community or village. */
   building?: string;

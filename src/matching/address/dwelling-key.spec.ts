@@ -83,7 +83,7 @@ describe('dwellingKey', () => {
 
   it('prefixes pickup points so that a locker never equals a home', () => {
     const locker = keyOf('广东省深圳市南山区阳光花园丰巢快递柜');
-    expect(locker).toBe('pickup:440305|community:阳光花园丰巢快递柜');
+    expect(locker).toBe('pickup:440305|community:阳光花园');
     const noted = keyOf('广东省深圳市南山区阳光花园3栋501(菜鸟驿站代收)');
     expect(noted).toBe('pickup:440305|community:阳光花园|building:3|room:501');
     expect(noted).not.toBe(keyOf('广东省深圳市南山区阳光花园3栋501'));
@@ -91,12 +91,66 @@ describe('dwellingKey', () => {
 
   it('keys a brand-only pickup point by its street address, or not at all', () => {
     expect(keyOf('广东省深圳市南山区丰巢快递柜')).toBeUndefined();
-    expect(keyOf('广东省深圳市南山区科技南十二路18号菜鸟驿站')).toBe(
-      'pickup:440305|road:科技南十二路#18|community:菜鸟驿站',
-    );
+    expect(keyOf('广东省深圳市南山区科技南十二路18号菜鸟驿站')).toBe('pickup:440305|road:科技南十二路#18');
     expect(keyOf('广东省深圳市南山区科技南十二路20号菜鸟驿站')).not.toBe(
       keyOf('广东省深圳市南山区科技南十二路18号菜鸟驿站'),
     );
+  });
+});
+
+describe('dwellingKey: pickup points are keyed by the place they serve', () => {
+  it('gives one key to every locker and brand named at one estate', () => {
+    const keys = new Set(
+      ['广东省深圳市南山区华润名苑丰巢快递柜', '广东省深圳市南山区华润名苑丰巢柜', '广东省深圳市南山区华润名苑丰巢智能柜'].map(keyOf),
+    );
+    expect(keys).toEqual(new Set(['pickup:440305|community:华润名苑']));
+  });
+
+  it('reads a branch named in brackets as the estate: 菜鸟驿站(阳光花园店)', () => {
+    const branch = parseAddress('深圳市南山区菜鸟驿站(阳光花园店)');
+    expect(branch).toMatchObject({ pickupPoint: true, community: '阳光花园' });
+    expect(dwellingKey(branch)).toBe('pickup:440305|community:阳光花园');
+    expect(keyOf('深圳市南山区阳光花园菜鸟驿站')).toBe(dwellingKey(branch));
+  });
+
+  it('still never equals a home in the estate', () => {
+    const home = keyOf('深圳市南山区阳光花园3栋501');
+    expect(home).toBe('440305|community:阳光花园|building:3|room:501');
+    for (const raw of ['深圳市南山区菜鸟驿站(阳光花园店)', '深圳市南山区阳光花园丰巢柜', '深圳市南山区阳光花园3栋501(菜鸟驿站代收)']) {
+      expect(keyOf(raw)?.startsWith('pickup:')).toBe(true);
+      expect(keyOf(raw)).not.toBe(home);
+    }
+  });
+
+  it('keeps brand or service words inside an estate name', () => {
+    expect(keyOf('深圳市南山区邮政新村菜鸟驿站')).toBe('pickup:440305|community:邮政新村');
+    expect(keyOf('深圳市南山区站前花园丰巢柜')).toBe('pickup:440305|community:站前花园');
+  });
+});
+
+describe('dwellingKey: roads with a direction or section suffix', () => {
+  it('keeps the house number and building after 江南大道中', () => {
+    const key = keyOf('广州海珠区江南大道中86号绿地花园6号楼2801');
+    expect(key).toBe('440105|community:绿地花园|building:6|room:2801');
+    expect(key).not.toBe(keyOf('广州 海珠区 江南大道中417号 东方雅居 3幢2801房'));
+  });
+
+  it('tells apart two house numbers on 二环路东二段', () => {
+    expect(keyOf('成都市武侯区二环路东二段243号和平公馆17幢2单元202房')).toBe(
+      '510107|community:和平公馆|building:17|unit:2|room:202',
+    );
+    expect(keyOf('成都市武侯区二环路东二段586号7栋2单元202室')).toBe('510107|road:二环路东二段#586|building:7|unit:2|room:202');
+  });
+
+  it('gives one key to an estate written with and without 中山大道西', () => {
+    expect(keyOf('广州市天河区中山大道西256号怡景雅居21栋3单元704室')).toBe('440106|community:怡景雅居|building:21|unit:3|room:704');
+    expect(keyOf('广州市天河区怡景雅居21-3-704')).toBe(keyOf('广州市天河区中山大道西256号怡景雅居21栋3单元704室'));
+  });
+
+  it('gives no key to a suffix-only estate', () => {
+    // Before the fix these keyed as "community:西" and "community:中" and collided across estates.
+    expect(keyOf('广州市天河区中山大道西1-2-301')).toBeUndefined();
+    expect(keyOf('广州市天河区中山大道中A座1201')).toBeUndefined();
   });
 });
 

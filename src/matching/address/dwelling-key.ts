@@ -12,7 +12,10 @@ const VILLAGE = /(?:(?<!新)村|屯|\d+组)$/;
 // "2期", "3号院", "A区" with no estate name in front: only meaningful next to the road.
 const NAMELESS_COMMUNITY = /^(?:[A-Z\d]+(?:号院|期|区|组))+$/;
 
-/** False for "2期" alone, or a pickup point named only by its brand ("菜鸟驿站", "丰巢快递柜"). */
+/**
+ * False for "2期" alone, or a pickup point named only by its brand ("菜鸟驿站", "丰巢快递柜"). The parser already
+ * gives a pickup point's estate without brand and locker words; checking again keeps hand-built addresses safe.
+ */
 function communityHasOwnName(address: ParsedAddress, community: string): boolean {
   if (NAMELESS_COMMUNITY.test(community)) return false;
   return !address.pickupPoint || withoutPickupWords(community).length >= 2;
@@ -43,7 +46,8 @@ export function identifiesDwelling(address: ParsedAddress): boolean {
  * anchor, or no room). A community is preferred over the road because the same estate is
  * often written with and without its street address. Pickup points are keyed too, with a
  * 'pickup:' prefix and without needing a room (but with an estate name or street number to
- * say where), so that a locker never equals a home.
+ * say where), so that a locker never equals a home; the estate is the place served, so every
+ * locker or brand named there ("华润名苑丰巢柜", "华润名苑丰巢智能柜") has one key.
  */
 export function dwellingKey(address: ParsedAddress): string | undefined {
   const district = address.district?.code;

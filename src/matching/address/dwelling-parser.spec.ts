@@ -110,6 +110,63 @@ describe('road and house number', () => {
     expect(dwelling(`广东省深圳市福田区${text}`)).toMatchObject({ road, roadNumber });
   });
 
+  it.each([
+    ['江南大道中86号', '江南大道中', '86'],
+    ['中山大道西256号', '中山大道西', '256'],
+    ['工业大道北12号', '工业大道北', '12'],
+    ['黄埔大道西100号', '黄埔大道西', '100'],
+    ['二环路东二段243号', '二环路东二段', '243'],
+    ['江南大道中段12号', '江南大道中段', '12'],
+    ['解放路北段100号', '解放路北段', '100'],
+  ])('keeps a direction or section suffix in the road: %s', (text, road, roadNumber) => {
+    expect(dwelling(`广东省深圳市福田区${text}`)).toMatchObject({ road, roadNumber });
+  });
+
+  it.each([
+    [
+      '广州海珠区江南大道中86号绿地花园6号楼2801',
+      { road: '江南大道中', roadNumber: '86', community: '绿地花园', building: '6', room: '2801' },
+    ],
+    [
+      '广州 海珠区 江南大道中417号 东方雅居 3幢2801房',
+      { road: '江南大道中', roadNumber: '417', community: '东方雅居', building: '3', room: '2801' },
+    ],
+    [
+      '成都市武侯区二环路东二段243号和平公馆17幢2单元202房',
+      { road: '二环路东二段', roadNumber: '243', community: '和平公馆', building: '17', unit: '2', room: '202' },
+    ],
+    [
+      '成都市武侯区二环路东二段586号7栋2单元202室',
+      { road: '二环路东二段', roadNumber: '586', community: undefined, building: '7', unit: '2', room: '202' },
+    ],
+    [
+      '广州市天河区中山大道西256号怡景雅居21栋3单元704室',
+      { road: '中山大道西', roadNumber: '256', community: '怡景雅居', building: '21', unit: '3', room: '704' },
+    ],
+    [
+      '武汉市江岸区工业大道北12号幸福小区3栋501',
+      { road: '工业大道北', roadNumber: '12', community: '幸福', building: '3', room: '501' },
+    ],
+    [
+      '广州市天河区黄埔大道西100号富力公寓2栋1201',
+      { road: '黄埔大道西', roadNumber: '100', community: '富力公寓', building: '2', room: '1201' },
+    ],
+  ])('does not take the road suffix as the estate: %s', (raw, expected) => {
+    expect(dwelling(raw)).toMatchObject(expected);
+  });
+
+  it('reads a suffix of a road without a number only where no name can follow', () => {
+    expect(dwelling('广州市海珠区江南大道中')).toMatchObject({ road: '江南大道中', community: undefined });
+    expect(dwelling('成都市武侯区二环路东二段绿地花园3栋501')).toMatchObject({
+      road: '二环路东二段',
+      community: '绿地花园',
+      building: '3',
+      room: '501',
+    });
+    // 中海花园 is an estate name, not 人民路中 + 海花园
+    expect(dwelling('广州市天河区人民路中海花园3栋501')).toMatchObject({ road: '人民路', community: '中海花园', building: '3' });
+  });
+
   it('reads the lane building: 人民路100弄5号1201室', () => {
     expect(dwelling('上海市黄浦区人民路100弄5号1201室')).toMatchObject({
       road: '人民路',
@@ -178,6 +235,29 @@ describe('pickup points', () => {
     '深圳市南山区阳光花园妈妈驿站',
   ])('%s', (raw) => {
     expect(parseAddress(raw).pickupPoint).toBe(true);
+  });
+
+  it.each([
+    ['广东省深圳市南山区华润名苑丰巢快递柜', '华润名苑'],
+    ['广东省深圳市南山区华润名苑丰巢柜', '华润名苑'],
+    ['广东省深圳市南山区华润名苑丰巢智能柜', '华润名苑'],
+    ['深圳市南山区菜鸟驿站(阳光花园店)', '阳光花园'],
+    ['深圳市南山区阳光花园菜鸟驿站', '阳光花园'],
+    ['深圳市南山区阳光花园妈妈驿站', '阳光花园'],
+    ['深圳市南山区阳光花园北门自提点', '阳光花园北门'],
+    ['深圳市南山区邮政新村菜鸟驿站', '邮政新村'],
+    ['深圳市南山区站前花园丰巢柜', '站前花园'],
+  ])('reads the estate of %s without brand or locker words: %s', (raw, community) => {
+    expect(parseAddress(raw)).toMatchObject({ pickupPoint: true, community });
+  });
+
+  it('has no estate when only the brand is named', () => {
+    expect(parseAddress('广东省深圳市南山区丰巢快递柜').community).toBeUndefined();
+    expect(parseAddress('深圳市南山区科技南十二路18号快递代收点')).toMatchObject({
+      road: '科技南十二路',
+      roadNumber: '18',
+      community: undefined,
+    });
   });
 
   it('is false for an ordinary home', () => {

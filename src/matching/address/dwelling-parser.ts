@@ -23,11 +23,22 @@ const NUMBER = `(\\d+|${NUMERAL}+)`;
 
 const TOWN = /([\u4e00-\u9fff]{1,7}?(?:街道办事处|街道办|街道|镇|乡))(?![东西南北中]?(?:路|街|大道|道|巷))/y;
 
+// A road's section or stretch, written after the road word: 人民南路四段, 二环路东二段, 江南大道中段.
+const SECTION = '(?:[东西南北中]{0,2}[一二三四五六七八九十\\d]{0,3}段)';
+// A bare direction after the road word (江南大道中, 中山大道西, 工业大道北) is part of the road only where the
+// name cannot go on: before the house number, a structure number, or at the end. Elsewhere it may start an estate
+// name ("人民路中海花园").
+const DIRECTION = '[东西南北中]{1,2}';
 // Greedy name, so "科技南十二路" keeps its inner characters; digits end the name.
-const ROAD_WITH_NUMBER =
-  /([\u4e00-\u9fffA-Z]{1,14}(?:大道|大街|路|街|巷|胡同|道|里)(?:[一二三四五六七八九十\d]{1,3}段)?)(\d+(?:[-之]\d+)?)(号院|号|弄)?/y;
+const ROAD_WITH_NUMBER = new RegExp(
+  `([\\u4e00-\\u9fffA-Z]{1,14}(?:大道|大街|路|街|巷|胡同|道|里)(?:${SECTION}|${DIRECTION})?)(\\d+(?:[-之]\\d+)?)(号院|号|弄)?`,
+  'y',
+);
 // Without a number the first road word wins ("文三路阳光花园" → "文三路").
-const ROAD_WITHOUT_NUMBER = /([\u4e00-\u9fffA-Z]{1,12}?(?:大道|大街|路|街|巷|胡同)(?:[一二三四五六七八九十]{1,3}段)?)/y;
+const ROAD_WITHOUT_NUMBER = new RegExp(
+  `([\\u4e00-\\u9fffA-Z]{1,12}?(?:大道|大街|路|街|巷|胡同)(?:${SECTION}|${DIRECTION}(?=[\\dA-Z]|$))?)`,
+  'y',
+);
 // Road words that are really part of a name or a landmark: 人民路小区, 解放路口, 中山路站.
 const NOT_A_ROAD_AFTER = /^(?:口|边|旁|侧|站|小区|花园|公寓|大厦|新村|社区|宿舍|家属)/;
 // After a bare number, these mean it was a building or room, not a house number.

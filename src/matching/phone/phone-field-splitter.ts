@@ -78,10 +78,10 @@ function mergeIncompleteNeighbours(raw: string, spans: Span[]): Span[] {
 /**
  * Cuts at whitespace only where the words before form a number and the words after start another one.
  *
- * Groups that are merely a local number without its area code ('+86 755 8601', '3388-123') may just as well be
- * pieces of one longer number ('+86 755 8601 3388-123'), so complete numbers are preferred: words that read as one
- * complete number are cut only between complete numbers ('95588 10086'), and otherwise the cut leaving the most
- * complete numbers on its two sides wins, the earliest among equals.
+ * A group that is merely a local number without its area code ('+86 755 8601', '3388-123') may just as well be a
+ * piece of a longer number, so complete (usable) numbers are preferred. Words that read as one complete number are
+ * cut only into complete numbers ('95588 10086'), never into such pieces ('+86 755 8601 3388-123' stays whole);
+ * otherwise the cut leaving the most complete numbers on its two sides wins, the earliest among equals.
  */
 function splitOnWhitespace(raw: string, text: string, span: Span): Span[] {
   const words = spansBetween(text, WHITESPACE_RUN_PATTERN, span.start, span.end);

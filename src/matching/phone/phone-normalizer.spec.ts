@@ -282,6 +282,31 @@ describe('splitPhoneField', () => {
     '0571 8888 1234', '400 123 4567', '8600 1234', '(010) 6234 5678', 'N/A', '010/62345678', '13812345678 本人',
   ])('keeps one number whole: %s', (raw) => expect(splitPhoneField(raw)).toEqual([raw]));
 
+  it.each([
+    ['+86 755 8601 3388-123', '+8675586013388', '123'],
+    ['+86 10 6234 5678-123', '+861062345678', '123'],
+    ['+86 571 8888 1234-5', '+8657188881234', '5'],
+    ['0755 8601 3388-123', '+8675586013388', '123'],
+    ['755 8601 3388-123', '+8675586013388', '123'],
+    ['+86 755 8601 3388 -123', '+8675586013388', '123'],
+  ])('does not cut a grouped landline with a dash extension into local-looking pieces: %s', (raw, e164, extension) => {
+    expect(splitPhoneField(raw)).toEqual([raw]);
+    expect(normalizePhone(raw)).toMatchObject({ usable: true, e164, extension, type: 'fixed_line' });
+  });
+
+  it.each([
+    ['+86 755 8601 3388-123 13812345678', ['+86 755 8601 3388-123', '13812345678']],
+    ['13812345678 +86 755 8601 3388-123', ['13812345678', '+86 755 8601 3388-123']],
+    ['+86 755 8601 3388-123/13812345678', ['+86 755 8601 3388-123', '13812345678']],
+    ['+86 755 8601 3388 13812345678', ['+86 755 8601 3388', '13812345678']],
+    ['+86 755 8601 3388 0571 8888 1234', ['+86 755 8601 3388', '0571 8888 1234']],
+    ['+86 755 8601 3388 8600 1234', ['+86 755 8601 3388', '8600 1234']],
+    ['8600 1234 8600 5678', ['8600 1234', '8600 5678']],
+    ['95588 10086', ['95588', '10086']],
+  ])('cuts after a complete number rather than inside it: %s', (raw, expected) => {
+    expect(splitPhoneField(raw)).toEqual(expected);
+  });
+
   it('returns nothing for an empty field and trims a single one', () => {
     expect(splitPhoneField('')).toEqual([]);
     expect(splitPhoneField('   ')).toEqual([]);
