@@ -253,7 +253,7 @@ describe('pickup points', () => {
 
   it('has no estate when only the brand is named', () => {
     expect(parseAddress('广东省深圳市南山区丰巢快递柜').community).toBeUndefined();
-    expect(parseAddress('深圳市南山区科技南十二路18号快递代收点')).toMatchObject({
+    expect(dwelling('深圳市南山区科技南十二路18号快递代收点')).toMatchObject({
       road: '科技南十二路',
       roadNumber: '18',
       community: undefined,
