@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { Logger as TypeOrmLogger } from 'typeorm';
+import { isRetryable } from './transaction-retry.js';
 
 /**
  * TypeORM's own loggers print a failed query with its parameters: phone numbers, names and
@@ -15,7 +16,10 @@ export class SafeTypeOrmLogger implements TypeOrmLogger {
   }
 
   logQueryError(error: string | Error, query: string): void {
-    this.logger.error(`${error instanceof Error ? error.message : error} in: ${shorten(query)}`);
+    const message = `${error instanceof Error ? error.message : error} in: ${shorten(query)}`;
+    // A conflict with a concurrent transaction is retried (and reported) by withTransactionRetry.
+    if (isRetryable(error)) this.logger.debug(message);
+    else this.logger.error(message);
   }
 
   logQuerySlow(time: number, query: string): void {
