@@ -2,10 +2,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DomainSettingsService } from '../config/domain-settings.service.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
-import { buildContactPlan } from './contact-plan.builder.js';
-import { ContactPlanRepository } from './contact-plan.repository.js';
+import { ContactPlanService } from './contact-plan.service.js';
 
 /**
  * Keeps each borrower's lost-contact status after new call outcomes, and starts a repair run when
@@ -17,20 +15,14 @@ export class LostContactService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly repository: ContactPlanRepository,
-    private readonly settings: DomainSettingsService,
+    private readonly plans: ContactPlanService,
     private readonly queue: MessageQueueService,
   ) {}
 
   async assess(borrowerIds: string[]): Promise<void> {
     const borrowers: { id: string; ref: string }[] = await this.dataSource.query('SELECT id, ref FROM borrower WHERE id = ANY($1::uuid[])', [borrowerIds]);
     for (const borrower of borrowers) {
-      const plan = buildContactPlan(await this.repository.load(borrower.ref), {
-        now: new Date(),
-        rules: this.settings.contactRules,
-        distanceWeights: this.settings.distanceWeights,
-        unmasked: false,
-      });
+      const { plan } = await this.plans.compute(borrower.ref, false);
       const [previous] = await this.dataSource.query(
         `INSERT INTO borrower_status (borrower_id, status, reason, since, assessed_at) VALUES ($1, $2, $3, now(), now())
          ON CONFLICT (borrower_id) DO UPDATE SET
@@ -53,8 +45,7 @@ export class LostContactService {
   async repair(borrowerId: string, reason: string): Promise<void> {
     const [borrower] = await this.dataSource.query('SELECT ref FROM borrower WHERE id = $1', [borrowerId]);
     if (!borrower) return;
-    const data = await this.repository.load(borrower.ref);
-    const plan = buildContactPlan(data, { now: new Date(), rules: this.settings.contactRules, distanceWeights: this.settings.distanceWeights, unmasked: false });
+    const { data, plan } = await this.plans.compute(borrower.ref, false);
     const tried = new Set(data.attempts.map((attempt) => attempt.contactPointId));
     const candidates = [
       ...plan.borrowerContacts.phones.map((phone) => phone.id),

@@ -44,7 +44,7 @@ export class SourceRecordDto {
   @ApiProperty({ description: 'When the source saw it (ISO-8601)', format: 'date-time' }) observedAt!: string;
   @ApiProperty({ type: BorrowerReferenceDto }) borrower!: BorrowerReferenceDto;
   @ApiProperty({ type: SubjectDto }) subject!: SubjectDto;
-  @ApiProperty({ type: [String], description: 'Raw strings exactly as the source holds them', maxItems: 20 }) phones!: string[];
+  @ApiPropertyOptional({ type: [String], description: 'Raw strings exactly as the source holds them (missing means none)', maxItems: 20 }) phones?: string[];
   @ApiPropertyOptional({ type: [AddressDto], maxItems: 20 }) addresses?: AddressDto[];
   @ApiPropertyOptional({ type: EmployerDto }) employer?: EmployerDto;
 }

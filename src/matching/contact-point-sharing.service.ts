@@ -3,8 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 /**
+ * Past this many observations a point is counted from its newest ones only: a number or address
+ * named that often is shared far and wide whatever the exact count, and the cost stays bounded.
+ */
+export const SHARING_OBSERVATION_CAP = 2_000;
+
+/**
  * How many distinct borrowers and sources mention each contact point. Deferred out of the
- * ingest transaction: it reads every observation of a point, which grows with sharing.
+ * ingest transaction: it reads the observations of a point, which grow with sharing.
  */
 @Injectable()
 export class ContactPointSharingService {
@@ -16,16 +22,20 @@ export class ContactPointSharingService {
       // Lock in the order ingest upserts use, so the two never deadlock.
       await manager.query('SELECT 1 FROM contact_point WHERE id = ANY($1::uuid[]) ORDER BY kind, value_key FOR UPDATE', [contactPointIds]);
       const [, affected] = (await manager.query(
-      `UPDATE contact_point point
-       SET borrower_count = counts.borrowers, source_count = counts.sources
-       FROM (
-         SELECT contact_point_id, count(DISTINCT borrower_id) AS borrowers, count(DISTINCT source_key) AS sources
-         FROM observation WHERE contact_point_id = ANY($1::uuid[])
-         GROUP BY contact_point_id
-       ) AS counts
-       WHERE point.id = counts.contact_point_id
-         AND (point.borrower_count, point.source_count) IS DISTINCT FROM (counts.borrowers, counts.sources)`,
-      [contactPointIds],
+        `UPDATE contact_point point
+         SET borrower_count = counts.borrowers, source_count = counts.sources
+         FROM (
+           SELECT target.id AS contact_point_id, count(DISTINCT recent.borrower_id) AS borrowers, count(DISTINCT recent.source_key) AS sources
+           FROM unnest($1::uuid[]) AS target(id)
+           CROSS JOIN LATERAL (
+             SELECT borrower_id, source_key FROM observation
+             WHERE contact_point_id = target.id ORDER BY observed_at DESC LIMIT ${SHARING_OBSERVATION_CAP}
+           ) AS recent
+           GROUP BY target.id
+         ) AS counts
+         WHERE point.id = counts.contact_point_id
+           AND (point.borrower_count, point.source_count) IS DISTINCT FROM (counts.borrowers, counts.sources)`,
+        [contactPointIds],
       )) as [unknown, number];
       return affected;
     });
