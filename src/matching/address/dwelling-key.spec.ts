@@ -163,32 +163,41 @@ describe('identifiesDwelling', () => {
 });
 
 describe('blockingKeys', () => {
-  it('gives district + road and number, district + estate + building, district + building-unit-room', () => {
+  it('gives district + road and number + room, district + estate + room, district + building-room and building-unit-room', () => {
     expect(blockingKeys(parseAddress('广东省深圳市南山区科技南十二路18号阳光花园3栋2单元501室'))).toEqual([
-      '440305|road:科技南十二路#18',
-      '440305|community:阳光花园|building:3',
+      '440305|road:科技南十二路#18|room:501',
+      '440305|community:阳光花园|room:501',
+      '440305|flat:3-501',
       '440305|dwelling:3-2-501',
     ]);
   });
 
-  it('puts the same building of different phases of an estate in one block', () => {
+  it('puts the same flat of different phases of an estate in one block, and other flats apart', () => {
     const first = blockingKeys(parseAddress('广东省深圳市福田区阳光花园1期3栋501'));
-    const second = blockingKeys(parseAddress('广东省深圳市福田区阳光花园2期3栋601'));
-    expect(first).toEqual(['440304|community:阳光花园|building:3', '440304|dwelling:3--501']);
-    expect(second[0]).toEqual(first[0]);
+    const second = blockingKeys(parseAddress('广东省深圳市福田区阳光花园2期3栋501'));
+    const neighbour = blockingKeys(parseAddress('广东省深圳市福田区阳光花园1期3栋601'));
+    expect(first).toEqual(['440304|community:阳光花园|room:501', '440304|flat:3-501']);
+    expect(second).toEqual(first);
+    expect(neighbour.filter((key) => first.includes(key))).toEqual([]);
+  });
+
+  it('brings the same flat together when one side omits the unit', () => {
+    const withUnit = blockingKeys(parseAddress('广东省深圳市南山区阳光花园3栋2单元501室'));
+    const withoutUnit = blockingKeys(parseAddress('广东省深圳市南山区阳光花园3栋501室'));
+    expect(withoutUnit.filter((key) => withUnit.includes(key))).toEqual(['440305|community:阳光花园|room:501', '440305|flat:3-501']);
   });
 
   it('brings a misspelt estate together with the right one through the flat', () => {
     const right = blockingKeys(parseAddress('广东省深圳市南山区阳光花园3栋2单元501室'));
     const misspelt = blockingKeys(parseAddress('深圳南山区阳光花圆小区3-2-501'));
-    expect(misspelt.filter((key) => right.includes(key))).toEqual(['440305|dwelling:3-2-501']);
+    expect(misspelt.filter((key) => right.includes(key))).toEqual(['440305|flat:3-501', '440305|dwelling:3-2-501']);
   });
 
   it('keeps a nameless phase as its own block', () => {
     expect(blockingKeys(parseAddress('广东省深圳市福田区福华路100号2期3栋501'))).toEqual([
-      '440304|road:福华路#100',
-      '440304|community:2期|building:3',
-      '440304|dwelling:3--501',
+      '440304|road:福华路#100|room:501',
+      '440304|community:2期|room:501',
+      '440304|flat:3-501',
     ]);
   });
 

@@ -65,23 +65,29 @@ export function dwellingKey(address: ParsedAddress): string | undefined {
 const COMMUNITY_SUFFIXES = /(?:[A-Z\d]+(?:号院|期|区|组))+$/;
 
 /**
- * Candidate blocks, small on purpose (each new address is compared with everything in its blocks):
- * district + road and number; district + estate + building (the estate without phase or zone,
- * "阳光花园2期" → "阳光花园", so phases meet); district + building-unit-room, which brings
- * together the same flat written with a misspelt estate name. Empty without a district, since a
- * road or estate name alone repeats across the country.
+ * Candidate blocks, small on purpose: each new address is compared with everything in its blocks,
+ * and the comparison can only come out 'same' or 'uncertain' for the same flat, so the flat is part
+ * of every block. District + road and number + room; district + estate + room (the estate without
+ * phase or zone, "阳光花园2期" → "阳光花园", so phases meet); district + building-room and
+ * building-unit-room, which bring together the same flat written with a misspelt estate name or
+ * without its unit. A village house (no room) blocks by estate and house number. Empty without a
+ * district, since a road or estate name alone repeats across the country.
  */
 export function blockingKeys(address: ParsedAddress): string[] {
   const district = address.district?.code;
   if (district === undefined) return [];
+  const { road, roadNumber, community, building, unit, room } = address;
+  const flat = room !== undefined ? `|room:${room}` : building !== undefined ? `|building:${building}` : '';
   const keys: string[] = [];
-  if (address.road !== undefined && address.roadNumber !== undefined) keys.push(`${district}|road:${address.road}#${address.roadNumber}`);
-  if (address.community !== undefined) {
-    const stripped = address.community.replace(COMMUNITY_SUFFIXES, '');
-    const estate = stripped.length > 0 ? stripped : address.community;
-    keys.push(`${district}|community:${estate}${address.building !== undefined ? `|building:${address.building}` : ''}`);
+  if (road !== undefined && roadNumber !== undefined) keys.push(`${district}|road:${road}#${roadNumber}${flat}`);
+  if (community !== undefined) {
+    const stripped = community.replace(COMMUNITY_SUFFIXES, '');
+    keys.push(`${district}|community:${stripped.length > 0 ? stripped : community}${flat}`);
   }
   // Without a building, '501' alone would gather every flat 501 of the district.
-  if (address.room !== undefined && address.building !== undefined) keys.push(`${district}|dwelling:${address.building}-${address.unit ?? ''}-${address.room}`);
+  if (room !== undefined && building !== undefined) {
+    keys.push(`${district}|flat:${building}-${room}`);
+    if (unit !== undefined) keys.push(`${district}|dwelling:${building}-${unit}-${room}`);
+  }
   return keys;
 }

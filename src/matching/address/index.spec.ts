@@ -15,7 +15,7 @@ describe('public API', () => {
     expect(stored.province).toEqual({ code: '44', name: '广东省' });
     expect(stored.city).toEqual({ code: '4403', name: '深圳市' });
     expect(stored.district).toEqual({ code: '440305', name: '南山区' });
-    expect(blockingKeys(stored)).toContain('440305|community:阳光花园|building:3');
+    expect(blockingKeys(stored)).toContain('440305|community:阳光花园|room:501');
     expect(blockingKeys(incoming)).toContain('440305|dwelling:3-2-501');
     expect(dwellingKey(incoming)).not.toBe(dwellingKey(stored));
 
