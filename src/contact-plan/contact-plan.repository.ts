@@ -3,11 +3,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConsentService } from '../consent/consent.service.js';
 import type { LinkRelation } from '../matching/person-resolution.js';
+import { addressParts } from '../privacy/unmask-policy.js';
 import type { PlanContactPoint, PlanData, PlanPerson } from './plan-data.js';
 
 /** Third parties reached through shared phones or addresses are capped: a number shared by hundreds is noise. */
 const SHARED_NEIGHBOURS = 200;
 const OBSERVATIONS_PER_POINT = 20;
+/** $1 (surviving person ids) with every person merged into them: member(id, root). */
+const MEMBERS = `WITH RECURSIVE member (id, root) AS (
+  SELECT id, id FROM unnest($1::uuid[]) AS id
+  UNION ALL
+  SELECT person.id, member.root FROM person JOIN member ON person.merged_into_id = member.id
+)`;
 
 /**
  * Loads one borrower's neighbourhood (two person-hops) for the contact plan: a fixed number of
@@ -104,7 +111,7 @@ export class ContactPlanRepository {
     if (ids.length === 0) return [];
     const rows: { id: string; kind: 'individual' | 'organisation'; name: string | null; labels: string[]; do_not_contact: boolean | null; internal: number; external: number; keys: string[] | null; borrowers: string[] }[] =
       await this.dataSource.query(
-        `SELECT person.id, person.kind, person.name, preference.do_not_contact,
+        `${MEMBERS} SELECT person.id, person.kind, person.name, preference.do_not_contact,
                 ARRAY(SELECT DISTINCT unnest(relation_labels) FROM borrower_person WHERE person_id = person.id AND borrower_id = $2) AS labels,
                 ARRAY(SELECT DISTINCT borrower_id FROM borrower_person WHERE person_id = person.id AND borrower_id <> $2) AS borrowers,
                 records.internal, records.external, records.keys
@@ -113,10 +120,11 @@ export class ContactPlanRepository {
          LEFT JOIN LATERAL (
            SELECT count(*) FILTER (WHERE source.kind = 'internal')::int AS internal, count(*) FILTER (WHERE source.kind = 'external')::int AS external,
                   array_agg(DISTINCT record.source_key) AS keys
-           FROM source_record_version version
+           FROM member
+           JOIN source_record_version version ON version.person_id = member.id
            JOIN source_record record ON record.id = version.source_record_uuid
            JOIN source ON source.key = record.source_key
-           WHERE version.person_id = person.id
+           WHERE member.root = person.id
          ) AS records ON true
          WHERE person.id = ANY($1::uuid[])`,
         [ids, borrowerId],
@@ -136,9 +144,10 @@ export class ContactPlanRepository {
 
   private async personPoints(ids: string[]): Promise<PlanData['personPoints']> {
     if (ids.length === 0) return [];
+    // What was linked to a person merged into another belongs to the survivor.
     const rows: { person_id: string; contact_point_id: string }[] = await this.dataSource.query(
-      `SELECT DISTINCT person_id, canonical_contact_point(contact_point_id) AS contact_point_id
-       FROM person_contact_point WHERE person_id = ANY($1::uuid[])`,
+      `${MEMBERS} SELECT DISTINCT member.root AS person_id, canonical_contact_point(owned.contact_point_id) AS contact_point_id
+       FROM member JOIN person_contact_point owned ON owned.person_id = member.id`,
       [ids],
     );
     return rows.map((row) => ({ personId: row.person_id, contactPointId: row.contact_point_id }));
@@ -164,14 +173,13 @@ export class ContactPlanRepository {
        FROM contact_point point WHERE point.id = ANY($1::uuid[])`,
       [ids],
     );
-    const name = (value: unknown) => (value && typeof value === 'object' && 'name' in value ? String((value as { name: unknown }).name) : undefined);
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
       e164: row.e164 ?? undefined,
       extension: row.extension ?? undefined,
       subtype: row.subtype ?? undefined,
-      address: row.address ? { province: name(row.address.province), city: name(row.address.city), district: name(row.address.district), text: row.text ?? undefined } : undefined,
+      address: row.address ? { ...addressParts(row.address), text: row.text ?? undefined } : undefined,
       firstSeenAt: row.first_seen_at,
       lastSeenAt: row.last_seen_at,
       borrowerCount: row.borrower_count,

@@ -23,15 +23,19 @@ export class LostContactService {
     const borrowers: { id: string; ref: string }[] = await this.dataSource.query('SELECT id, ref FROM borrower WHERE id = ANY($1::uuid[])', [borrowerIds]);
     for (const borrower of borrowers) {
       const { plan } = await this.plans.compute(borrower.ref, false);
-      const [previous] = await this.dataSource.query(
-        `INSERT INTO borrower_status (borrower_id, status, reason, since, assessed_at) VALUES ($1, $2, $3, now(), now())
-         ON CONFLICT (borrower_id) DO UPDATE SET
-           since = CASE WHEN borrower_status.status = EXCLUDED.status THEN borrower_status.since ELSE now() END,
-           status = EXCLUDED.status, reason = EXCLUDED.reason, assessed_at = now()
-         RETURNING (SELECT status FROM borrower_status WHERE borrower_id = $1) AS previous`,
-        [borrower.id, plan.status, plan.statusReason],
-      );
-      if (plan.status === 'objective_lost' && previous?.previous !== 'objective_lost') {
+      // Under the row lock, so two assessments of one borrower cannot both see the transition.
+      const previous = await this.dataSource.transaction(async (manager) => {
+        const [row] = await manager.query('SELECT status FROM borrower_status WHERE borrower_id = $1 FOR UPDATE', [borrower.id]);
+        await manager.query(
+          `INSERT INTO borrower_status (borrower_id, status, reason, since, assessed_at) VALUES ($1, $2, $3, now(), now())
+           ON CONFLICT (borrower_id) DO UPDATE SET
+             since = CASE WHEN borrower_status.status = EXCLUDED.status THEN borrower_status.since ELSE now() END,
+             status = EXCLUDED.status, reason = EXCLUDED.reason, assessed_at = now()`,
+          [borrower.id, plan.status, plan.statusReason],
+        );
+        return row as { status: string } | undefined;
+      });
+      if (plan.status === 'objective_lost' && previous?.status !== 'objective_lost') {
         this.logger.log(`borrower ${borrower.ref} is objectively lost: starting a repair run`);
         await this.queue.enqueue('contact-plan.repair-run', { borrowerId: borrower.id, reason: plan.statusReason }, { jobId: `repair-${borrower.id}-${Date.now()}` });
       }

@@ -3,6 +3,7 @@ import type { CanonicalRelation } from '../matching/person/relation.js';
 import { explainPath, roundDistance } from './distance-explanation.js';
 import { MinHeap } from './min-heap.js';
 import { DEFAULT_DISTANCE_WEIGHTS, type DistanceWeights } from './relation-distance.js';
+import { compareText } from '../common/objects.js';
 
 export type PersonKind = 'individual' | 'organisation';
 export type ContactPointKind = 'phone' | 'address';
@@ -216,9 +217,6 @@ const VIA_PREFERENCE: Readonly<Record<DistanceStep['via'], number>> = {
   shared_address: 2,
 };
 
-function compareText(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
-}
 
 /** Which of two equally short ways to reach a state to keep, so equal inputs always give equal paths. */
 function comparePaths(step: DistanceStep, previous: SearchState, other: SearchState): number {

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { SourceRecordPayload } from './source-record.dto.js';
 import type { ResolvedAddressDto, ResolvedPhoneDto, SourceRecordReadDto } from './source-record-read.dto.js';
+import { compact } from '../common/objects.js';
 
 /** "Where did this number come from": a stored record and what each of its values resolved to. */
 @Injectable()
@@ -79,6 +80,3 @@ export class SourceRecordReadService {
   }
 }
 
-function compact<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
-}

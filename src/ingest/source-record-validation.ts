@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ADDRESS_KINDS, type AddressKind, SUBJECT_ROLES, type SourceRecordPayload, type SubjectRole } from './source-record.dto.js';
+import { compact } from '../common/objects.js';
 
 export const RECORD_LIMITS = {
   sourceRecordId: 200,
@@ -228,6 +229,3 @@ function clip(value: string): string {
   return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
 
-function compact<T extends object>(object: T): T {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
-}

@@ -7,6 +7,7 @@ import { nameKey } from './person/person-name.js';
 import { type KnownPerson, type LinkRelation, type PersonMention, PersonResolver } from './person-resolution.js';
 import type { UsablePhone } from './phone/phone-normalizer.js';
 import { type PreparedRecord, prepareRecord } from './record-preparation.js';
+import { compareText } from '../common/objects.js';
 
 export interface RecordToResolve {
   payload: SourceRecordPayload;
@@ -347,7 +348,3 @@ export class ContactResolutionService {
   }
 }
 
-/** Byte order, the same in every process (localeCompare is not), for a stable lock order. */
-function compareText(left: string, right: string): number {
-  return left < right ? -1 : left > right ? 1 : 0;
-}

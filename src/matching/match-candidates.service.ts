@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -42,10 +42,14 @@ export class MatchCandidatesService {
       const fresh = await this.withoutDecidedPairs(manager, candidates);
       let merged = 0;
       for (const candidate of fresh.filter((entry) => entry.decision === 'same')) {
+        // A pair already merged (or changed) by a concurrent decision is skipped; any other error fails the job, which retries.
         const done = await this.merges
           .merge(manager, SYSTEM_PRINCIPAL, { kind: candidate.kind, survivorId: candidate.leftId, mergedId: candidate.rightId, origin: 'automatic' })
           .then(() => true)
-          .catch(() => false);
+          .catch((error: unknown) => {
+            if (error instanceof ConflictException || error instanceof NotFoundException) return false;
+            throw error;
+          });
         if (done) merged += 1;
       }
       const minimum = this.settings.matching.suggestionMinimumScore;
@@ -151,7 +155,7 @@ export class MatchCandidatesService {
   }
 
   private async withoutDecidedPairs(manager: EntityManager, candidates: Candidate[]): Promise<Candidate[]> {
-    const unique = uniquePairs(candidates.map((candidate) => ({ ...candidate })));
+    const unique = uniquePairs(candidates);
     const existing: { kind: string; left_id: string; right_id: string }[] = await manager.query(
       `SELECT kind, left_id, right_id FROM match_suggestion
        WHERE (kind, left_id, right_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::uuid[]))`,

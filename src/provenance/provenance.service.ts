@@ -40,11 +40,12 @@ export class ProvenanceService {
         [members],
       );
     const owners: { person_id: string; name: string | null; borrower_refs: string[] }[] = await this.dataSource.query(
-      `SELECT DISTINCT canonical_person(owned.person_id) AS person_id, person.name,
+      `SELECT owner.id AS person_id, person.name,
               ARRAY(SELECT DISTINCT borrower.ref FROM borrower_person link JOIN borrower ON borrower.id = link.borrower_id
-                    WHERE link.person_id = owned.person_id ORDER BY borrower.ref) AS borrower_refs
-       FROM person_contact_point owned JOIN person ON person.id = canonical_person(owned.person_id)
-       WHERE owned.contact_point_id = ANY($1::uuid[])`,
+                    WHERE link.person_id = owner.id OR link.person_id IN (SELECT id FROM person WHERE merged_into_id = owner.id)
+                    ORDER BY borrower.ref) AS borrower_refs
+       FROM (SELECT DISTINCT canonical_person(person_id) AS id FROM person_contact_point WHERE contact_point_id = ANY($1::uuid[])) AS owner
+       JOIN person ON person.id = owner.id`,
       [members],
     );
     const unmasked = unmaskReason !== undefined;

@@ -32,7 +32,11 @@ export class MergeService {
     );
     if (!survivor || !merged) throw new NotFoundException(`${request.kind} not found`);
     if (survivor === merged) throw new ConflictException(`the two ${request.kind}es are already one`);
-    await manager.query(`UPDATE ${table} SET merged_into_id = $1 WHERE id = $2 AND merged_into_id IS NULL`, [survivor, merged]);
+    // Both rows locked in id order, then read again: two merges of one pair at once cannot point each at the other.
+    await manager.query(`SELECT 1 FROM ${table} WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [[survivor, merged]]);
+    const [again] = await manager.query(`SELECT canonical_${table}($1) AS survivor, canonical_${table}($2) AS merged`, [survivor, merged]);
+    if (again.survivor !== survivor || again.merged !== merged) throw new ConflictException(`the ${request.kind}es changed while merging; decide again`);
+    await manager.query(`UPDATE ${table} SET merged_into_id = $1 WHERE id = $2`, [survivor, merged]);
     const row = manager.create(MergeEntity, {
       id: randomUUID(),
       kind: request.kind,
