@@ -4,7 +4,7 @@
  * second process at 50 connections against GET /v1/borrowers/{ref}/contact-plan (random borrowers)
  * and, in the same run, against a trivial NestJS route (GET /health/live) for comparison.
  *
- *   npm run bench:api [-- --borrowers 100000 --connections 50 --duration 20 --seed 11]
+ *   npm run bench:api [-- --borrowers 100000 --connections 50 --duration 20 --seed 11 --sql-profile]
  *
  * Prints requests/s and p50/p99 latency for both and their ratio. Asserts nothing.
  */
@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BENCH_KEYS, formatBytes, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
+import { BENCH_KEYS, formatBytes, numberFlag, parseFlags, postgresCpuSeconds, printStatements, recordStatement, registerSources, startBenchService } from './harness.js';
 import type { LoadResult } from './http-load.js';
 import { syntheticBorrowers, THROUGHPUT_PROFILE, type SyntheticRecord, intoSourceBatches } from './synthetic-contacts.js';
 
@@ -25,7 +25,14 @@ async function main(): Promise<void> {
   const connections = numberFlag(flags, 'connections', 50);
   const duration = numberFlag(flags, 'duration', 20);
   const seed = numberFlag(flags, 'seed', 11);
-  const service = await startBenchService({ connections: 3, environment: { DATABASE_POOL_SIZE: '20' } });
+  const sqlProfile = flags.has('sql-profile');
+  const statements = new Map<string, { count: number; milliseconds: number }>();
+  let profiling = false;
+  const service = await startBenchService({
+    connections: 3,
+    environment: { DATABASE_POOL_SIZE: '20' },
+    onPostgresLog: sqlProfile ? (line) => profiling && recordStatement(statements, line) : undefined,
+  });
   const work = mkdtempSync(join(tmpdir(), 'contact-plan-load-'));
   try {
     await registerSources(service);
@@ -79,17 +86,36 @@ async function main(): Promise<void> {
     writeFileSync(refsFile, JSON.stringify(refs.map((row) => row.ref)));
     console.log(`loaded ${borrowers} borrowers (${records} records) in ${loadSeconds.toFixed(0)} s; database ${formatBytes(Number(size))}`);
 
-    const plan = await load({ url: service.baseUrl, connections, duration, key: BENCH_KEYS.platform, refsFile });
-    const trivial = await load({ url: service.baseUrl, connections, duration, path: '/health/live' });
+    const measured = async (options: Parameters<typeof load>[0]) => {
+      const node = process.cpuUsage();
+      const postgres = postgresCpuSeconds() ?? 0;
+      const result = await load(options);
+      const nodeSeconds = (process.cpuUsage(node).user + process.cpuUsage(node).system) / 1e6;
+      const postgresSeconds = (postgresCpuSeconds() ?? 0) - postgres;
+      return { ...result, nodeMilliseconds: (1000 * nodeSeconds) / Math.max(1, result.total), postgresMilliseconds: (1000 * postgresSeconds) / Math.max(1, result.total) };
+    };
+    if (sqlProfile) {
+      // Statement text only: parameter values are personal data.
+      await service.dataSource.query('ALTER SYSTEM SET log_min_duration_statement = 0');
+      await service.dataSource.query('ALTER SYSTEM SET log_parameter_max_length = 0');
+      await service.dataSource.query('SELECT pg_reload_conf()');
+      profiling = true;
+    }
+    const plan = await measured({ url: service.baseUrl, connections, duration, key: BENCH_KEYS.platform, refsFile });
+    profiling = false;
+    const trivial = await measured({ url: service.baseUrl, connections, duration, path: '/health/live' });
     const rows = [
       ['GET /v1/borrowers/{ref}/contact-plan', plan],
       ['GET /health/live (trivial route)', trivial],
     ] as const;
-    console.log(`\n${'route'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)}`);
+    console.log(`\n${'route'.padEnd(40)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)} ${'non-2xx'.padStart(8)} ${'errors'.padStart(7)} ${'node CPU ms/req'.padStart(16)} ${'pg CPU ms/req'.padStart(14)}`);
     for (const [name, result] of rows) {
-      console.log(`${name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)}`);
+      console.log(
+        `${name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(8)} ${result.p50.toFixed(1).padStart(8)} ${result.p99.toFixed(1).padStart(8)} ${String(result.non2xx).padStart(8)} ${String(result.errors).padStart(7)} ${result.nodeMilliseconds.toFixed(2).padStart(16)} ${result.postgresMilliseconds.toFixed(2).padStart(14)}`,
+      );
     }
     const ratio = plan.requestsPerSecond / trivial.requestsPerSecond;
+    if (sqlProfile) printStatements(statements);
     console.log(`\ncontact plan / trivial throughput: ${(ratio * 100).toFixed(1)}% (target >= 25%); contact plan p99 ${plan.p99.toFixed(1)} ms (target <= 25 ms)`);
   } finally {
     await service.close();

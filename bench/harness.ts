@@ -5,7 +5,7 @@
  */
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -246,4 +246,53 @@ export function numberFlag(flags: Map<string, string>, name: string, fallback: n
   const parsed = Number(value.replace(/_/g, ''));
   if (!Number.isFinite(parsed)) throw new Error(`--${name} must be a number, got "${value}"`);
   return parsed;
+}
+
+/** CPU seconds used so far by the processes named postgres (Linux /proc); undefined elsewhere. */
+export function postgresCpuSeconds(): number | undefined {
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      } catch {
+        continue;
+      }
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      if (name !== 'postgres') continue;
+      const fields = stat.slice(close + 2).split(' ');
+      // utime, stime (own) + cutime, cstime (waited-for children): fields 14-17 of stat, 12-15 here.
+      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    }
+    return ticks / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+const DURATION = /duration: ([\d.]+) ms\s+(?:statement|execute [^:]*):\s*(.*)$/;
+
+/** Sums PostgreSQL's logged statement durations (log_min_duration_statement = 0) by statement text. */
+export function recordStatement(statements: Map<string, { count: number; milliseconds: number }>, line: string): void {
+  const match = DURATION.exec(line);
+  if (!match) return;
+  const milliseconds = Number(match[1]);
+  const text = match[2].replace(/\s+/g, ' ').trim();
+  const key = text.replace(/\$\d+/g, '$').slice(0, 110);
+  const entry = statements.get(key) ?? { count: 0, milliseconds: 0 };
+  entry.count += 1;
+  entry.milliseconds += milliseconds;
+  statements.set(key, entry);
+}
+
+export function printStatements(statements: Map<string, { count: number; milliseconds: number }>): void {
+  const rows = [...statements.entries()].sort((left, right) => right[1].milliseconds - left[1].milliseconds);
+  const total = rows.reduce((sum, [, entry]) => sum + entry.milliseconds, 0);
+  console.log(`\n=== SQL time by statement (log_min_duration_statement = 0; ${(total / 1000).toFixed(1)} s in total) ===`);
+  for (const [text, entry] of rows.slice(0, 20)) {
+    console.log(`  ${(entry.milliseconds / 1000).toFixed(1).padStart(7)} s ${((100 * entry.milliseconds) / total).toFixed(1).padStart(5)}% ${String(entry.count).padStart(7)}x  ${text}`);
+  }
 }

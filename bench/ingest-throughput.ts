@@ -9,7 +9,7 @@
  * service and the load generator share it), and PostgreSQL's data size. Asserts nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { BENCH_KEYS, directorySize, formatBytes, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
+import { BENCH_KEYS, directorySize, formatBytes, numberFlag, parseFlags, postgresCpuSeconds, printStatements, recordStatement, registerSources, startBenchService } from './harness.js';
 import { syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
 
 const BATCH_SIZE = 1000;
@@ -173,54 +173,10 @@ async function main(): Promise<void> {
   }
 }
 
-/** CPU seconds used so far by the processes named postgres (Linux /proc); undefined elsewhere. */
-function postgresCpuSeconds(): number | undefined {
-  try {
-    let ticks = 0;
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      } catch {
-        continue;
-      }
-      const close = stat.lastIndexOf(')');
-      const name = stat.slice(stat.indexOf('(') + 1, close);
-      if (name !== 'postgres') continue;
-      const fields = stat.slice(close + 2).split(' ');
-      // utime, stime (own) + cutime, cstime (waited-for children): fields 14-17 of stat, 12-15 here.
-      ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    }
-    return ticks / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 // Extended-protocol queries log parse, bind and execute separately: count the execution only.
-const DURATION = /duration: ([\d.]+) ms\s+(?:statement|execute [^:]*):\s*(.*)$/;
 
-function recordStatement(statements: Map<string, { count: number; milliseconds: number }>, line: string): void {
-  const match = DURATION.exec(line);
-  if (!match) return;
-  const milliseconds = Number(match[1]);
-  const text = match[2].replace(/\s+/g, ' ').trim();
-  const key = text.replace(/\$\d+/g, '$').slice(0, 110);
-  const entry = statements.get(key) ?? { count: 0, milliseconds: 0 };
-  entry.count += 1;
-  entry.milliseconds += milliseconds;
-  statements.set(key, entry);
-}
 
-function printStatements(statements: Map<string, { count: number; milliseconds: number }>): void {
-  const rows = [...statements.entries()].sort((left, right) => right[1].milliseconds - left[1].milliseconds);
-  const total = rows.reduce((sum, [, entry]) => sum + entry.milliseconds, 0);
-  console.log(`\n=== SQL time by statement (log_min_duration_statement = 0; ${(total / 1000).toFixed(1)} s in total) ===`);
-  for (const [text, entry] of rows.slice(0, 20)) {
-    console.log(`  ${(entry.milliseconds / 1000).toFixed(1).padStart(7)} s ${((100 * entry.milliseconds) / total).toFixed(1).padStart(5)}% ${String(entry.count).padStart(7)}x  ${text}`);
-  }
-}
 
 main().catch((error: unknown) => {
   console.error(error);

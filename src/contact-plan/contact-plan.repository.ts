@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ConsentService } from '../consent/consent.service.js';
+import { preparedQuery } from '../database/prepared-query.js';
 import type { LinkRelation } from '../matching/person-resolution.js';
 import { addressParts } from '../privacy/unmask-policy.js';
 import type { PlanContactPoint, PlanData, PlanPerson } from './plan-data.js';
@@ -27,28 +28,32 @@ export class ContactPlanRepository {
     private readonly consents: ConsentService,
   ) {}
 
+  private read<T>(text: string, values: unknown[]): Promise<T[]> {
+    return preparedQuery<T>(this.dataSource, text, values);
+  }
+
   async load(borrowerRef: string): Promise<PlanData> {
-    const [borrower] = await this.dataSource.query('SELECT id FROM borrower WHERE ref = $1', [borrowerRef]);
+    const [borrower] = await this.read<{ id: string }>('SELECT id FROM borrower WHERE ref = $1', [borrowerRef]);
     if (!borrower) throw new NotFoundException(`borrower "${borrowerRef}" is not known`);
     const borrowerId: string = borrower.id;
     const [consent, links, attempts, leads, repairs] = await Promise.all([
       this.consents.current(borrowerId),
-      this.dataSource.query(
+      this.read(
         `SELECT DISTINCT ON (canonical_person(person_id)) canonical_person(person_id) AS person_id, relation
          FROM borrower_person WHERE borrower_id = $1 ORDER BY canonical_person(person_id), (relation = 'self') DESC, (relation = 'other')`,
         [borrowerId],
       ) as Promise<{ person_id: string; relation: LinkRelation }[]>,
-      this.dataSource.query(
+      this.read(
         `SELECT canonical_contact_point(contact_point_id) AS contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at
          FROM contact_attempt WHERE borrower_id = $1 ORDER BY attempted_at DESC LIMIT 1000`,
         [borrowerId],
       ) as Promise<{ contact_point_id: string; contacted_person_id: string | null; outcome: string; attempted_at: Date; callback_requested_at: Date | null }[]>,
-      this.dataSource.query(
+      this.read(
         `SELECT canonical_person(informant_person_id) AS informant, ARRAY(SELECT canonical_contact_point(id) FROM unnest(contact_point_ids) AS id) AS points, created_at, note
          FROM lead WHERE borrower_id = $1 ORDER BY created_at DESC LIMIT 100`,
         [borrowerId],
       ) as Promise<{ informant: string | null; points: string[]; created_at: Date; note: string | null }[]>,
-      this.dataSource.query(
+      this.read(
         'SELECT id, status, started_at, finished_at, candidate_contact_point_ids, sources FROM repair_run WHERE borrower_id = $1 ORDER BY started_at DESC LIMIT 1',
         [borrowerId],
       ) as Promise<{ id: string; status: string; started_at: Date; finished_at: Date | null; candidate_contact_point_ids: string[]; sources: string[] }[]>,
@@ -61,7 +66,7 @@ export class ContactPlanRepository {
     // Second hop: a contact who is a borrower too brings their own declared contacts; shared phones and addresses bring neighbours.
     const [declared, shared] = await Promise.all([
       firstHop.length
-        ? (this.dataSource.query(
+        ? (this.read(
             `SELECT canonical_person(own.person_id) AS via, canonical_person(theirs.person_id) AS person_id, theirs.relation
              FROM borrower_person own JOIN borrower_person theirs ON theirs.borrower_id = own.borrower_id AND theirs.relation <> 'self'
              WHERE own.relation = 'self' AND own.borrower_id <> $1 AND own.person_id = ANY($2::uuid[])
@@ -69,7 +74,7 @@ export class ContactPlanRepository {
             [borrowerId, firstHop],
           ) as Promise<{ via: string; person_id: string; relation: LinkRelation }[]>)
         : Promise.resolve([]),
-      this.dataSource.query(
+      this.read(
         `SELECT DISTINCT canonical_person(theirs.person_id) AS person_id
          FROM person_contact_point ours
          JOIN contact_point point ON point.id = ours.contact_point_id AND point.subtype NOT IN ('organisation', 'pickup_point')
@@ -110,7 +115,7 @@ export class ContactPlanRepository {
   private async persons(ids: string[], borrowerId: string): Promise<PlanPerson[]> {
     if (ids.length === 0) return [];
     const rows: { id: string; kind: 'individual' | 'organisation'; name: string | null; labels: string[]; do_not_contact: boolean | null; internal: number; external: number; keys: string[] | null; borrowers: string[] }[] =
-      await this.dataSource.query(
+      await this.read(
         `${MEMBERS} SELECT person.id, person.kind, person.name, preference.do_not_contact,
                 ARRAY(SELECT DISTINCT unnest(relation_labels) FROM borrower_person WHERE person_id = person.id AND borrower_id = $2) AS labels,
                 ARRAY(SELECT DISTINCT borrower_id FROM borrower_person WHERE person_id = person.id AND borrower_id <> $2) AS borrowers,
@@ -145,7 +150,7 @@ export class ContactPlanRepository {
   private async personPoints(ids: string[]): Promise<PlanData['personPoints']> {
     if (ids.length === 0) return [];
     // What was linked to a person merged into another belongs to the survivor.
-    const rows: { person_id: string; contact_point_id: string }[] = await this.dataSource.query(
+    const rows: { person_id: string; contact_point_id: string }[] = await this.read(
       `${MEMBERS} SELECT DISTINCT member.root AS person_id, canonical_contact_point(owned.contact_point_id) AS contact_point_id
        FROM member JOIN person_contact_point owned ON owned.person_id = member.id`,
       [ids],
@@ -159,7 +164,7 @@ export class ContactPlanRepository {
       id: string; kind: 'phone' | 'address'; e164: string | null; extension: string | null; subtype: string | null; address: Record<string, { name?: string } | string> | null;
       first_seen_at: Date; last_seen_at: Date; borrower_count: number; sources: { key: string; trust: number; kind: 'internal' | 'external' }[] | null;
       observations: { sourceKey: string; sourceRecordId: string; observedAt: string }[] | null; text: string | null;
-    }[] = await this.dataSource.query(
+    }[] = await this.read(
       `SELECT point.id, point.kind, point.e164, point.extension, point.subtype, point.address, point.first_seen_at, point.last_seen_at, point.borrower_count,
               (SELECT json_agg(DISTINCT jsonb_build_object('key', source.key, 'trust', source.trust, 'kind', source.kind))
                  FROM observation JOIN source ON source.key = observation.source_key WHERE observation.contact_point_id = point.id) AS sources,
