@@ -154,11 +154,17 @@ describe('GET /v1/borrowers/:ref/contact-plan', () => {
     const body = await plan();
     const spouse = body.thirdParties.find((party: { relation: string }) => party.relation === 'spouse');
     const brother = body.thirdParties.find((party: { hops: number }) => party.hops === 2);
-    const result = await attempts([
+    const calls = [
       { borrowerRef: BORROWER, phone: SPOUSE, outcome: 'answered', attemptedAt: recently(3), contactedPerson: spouse.personId, newInformation: { phones: ['13766660001'], note: 'moved away' } },
       { borrowerRef: BORROWER, phone: FRIEND_BROTHER, outcome: 'answered', attemptedAt: recently(2), contactedPerson: brother.personId, newInformation: { phones: ['13766660002'] } },
-    ]);
+    ];
+    const result = await attempts(calls);
     expect(result).toMatchObject({ accepted: 2, leads: 2 });
+    // Resending the same batch (a timeout on the platform's side) stores nothing twice.
+    const count = async (table: string) => Number((await context.dataSource.query(`SELECT count(*) FROM ${table}`))[0].count);
+    const before = [await count('contact_attempt'), await count('lead'), await count('source_record_version')];
+    await attempts(calls);
+    expect([await count('contact_attempt'), await count('lead'), await count('source_record_version')]).toEqual(before);
     const after = await plan();
     expect(after.conflicts).toEqual([
       expect.objectContaining({ nearInformant: { personId: spouse.personId, relation: 'spouse' }, near: ['137****0001'], far: ['137****0002'] }),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -72,7 +72,8 @@ export class ContactAttemptsService {
         rejected.push({ index, errors });
         continue;
       }
-      ready.push({ index, id: randomUUID(), attempt, borrowerId, phone: { ...phone, key: phoneKey(phone.e164, phone.extension) }, contactedPersonId: contactedPersonId ?? null });
+      const key = phoneKey(phone.e164, phone.extension);
+      ready.push({ index, id: attemptId(borrowerId, key, attempt, contactedPersonId), attempt, borrowerId, phone: { ...phone, key }, contactedPersonId: contactedPersonId ?? null });
     }
 
     await this.dataSource.transaction(async (manager) => {
@@ -82,7 +83,8 @@ export class ContactAttemptsService {
         `INSERT INTO contact_attempt (id, borrower_id, contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at, recorded_by)
          SELECT id, borrower_id, contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at, $1
          FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::timestamptz[], $8::timestamptz[])
-           AS row(id, borrower_id, contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at)`,
+           AS row(id, borrower_id, contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at)
+         ON CONFLICT (id) DO NOTHING`,
         [
           principal.id,
           ready.map((entry) => entry.id),
@@ -140,7 +142,8 @@ export class ContactAttemptsService {
     await this.dataSource.query(
       `INSERT INTO lead (id, borrower_id, attempt_id, informant_person_id, contact_point_ids, note, created_at)
        SELECT gen_random_uuid(), borrower_id, attempt_id, informant, ARRAY(SELECT jsonb_array_elements_text(points::jsonb))::uuid[], note, now()
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS row(borrower_id, attempt_id, informant, points, note)`,
+       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS row(borrower_id, attempt_id, informant, points, note)
+       ON CONFLICT (attempt_id) DO NOTHING`,
       [
         attempts.map((entry) => entry.borrowerId),
         attempts.map((entry) => entry.id),
@@ -151,6 +154,18 @@ export class ContactAttemptsService {
     );
     return attempts.length;
   }
+}
+
+/**
+ * The same call reported twice has the same id: the platform may resend a batch (after a timeout,
+ * or when the leads of a first try failed) and nothing is stored twice.
+ */
+function attemptId(borrowerId: string, phoneKey: string, attempt: ValidAttempt, contactedPersonId: string | undefined): string {
+  const digest = createHash('sha256')
+    .update([borrowerId, phoneKey, attempt.attemptedAt.toISOString(), attempt.outcome, contactedPersonId ?? ''].join('|'))
+    .digest('hex');
+  // Shaped as a version-5-style UUID so it fits the uuid column.
+  return `${digest.slice(0, 8)}-${digest.slice(8, 12)}-5${digest.slice(13, 16)}-8${digest.slice(17, 20)}-${digest.slice(20, 32)}`;
 }
 
 function hasInformation(attempt: ValidAttempt): boolean {

@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
  */
 @Entity({ name: 'lead' })
 @Index(['borrowerId', 'createdAt'])
+@Index(['attemptId'], { unique: true })
 export class LeadEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;

@@ -1,3 +1,4 @@
+import { UniqueLeadPerAttempt1795459600126 } from './1795459600126-unique-lead-per-attempt.js';
 import { HistoryAndMerges1795456400000 } from './1795456400000-history-and-merges.js';
 import { Initial1795456356622 } from './1795456356622-initial.js';
 import type { MigrationInterface } from 'typeorm';
@@ -6,4 +7,5 @@ import type { MigrationInterface } from 'typeorm';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795456356622,
   HistoryAndMerges1795456400000,
+  UniqueLeadPerAttempt1795459600126,
 ];
