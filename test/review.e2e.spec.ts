@@ -118,6 +118,19 @@ describe('person review', () => {
     expect(third.personId).toBe(first.personId);
   });
 
+  it('joins a contact two borrowers share when the second borrower first named them without a number', async () => {
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'shr-1', borrower: { ref: 'SH-1' }, subject: { role: 'contact', name: '周杰', relation: '朋友' }, phones: ['13688880001'] }),
+      aSourceRecord({ sourceRecordId: 'shr-2', borrower: { ref: 'SH-2' }, subject: { role: 'contact', name: '周杰', relation: '朋友' }, phones: ['无'] }),
+    ]);
+    await ingest([aSourceRecord({ sourceRecordId: 'shr-3', borrower: { ref: 'SH-2' }, subject: { role: 'contact', name: '周杰', relation: '朋友' }, phones: ['13688880001'] })]);
+    const [first, second, third] = await Promise.all(['shr-1', 'shr-2', 'shr-3'].map(readRecord));
+    expect(second.personId).toBe(third.personId);
+    expect(first.personId).toBe(second.personId);
+    const merges = await request(context.http).get('/v1/merges').query({ kind: 'person', id: first.personId }).set('Authorization', operator()).expect(200);
+    expect(merges.body).toEqual([expect.objectContaining({ origin: 'automatic' })]);
+  });
+
   it('refuses a platform key and unknown ids', async () => {
     await request(context.http).get('/v1/match-suggestions').set('Authorization', bearer('platform')).expect(403);
     await request(context.http).post('/v1/match-suggestions/00000000-0000-4000-8000-000000000000/decision').set('Authorization', operator()).send({ decision: 'accept' }).expect(404);

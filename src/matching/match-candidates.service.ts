@@ -8,6 +8,8 @@ import type { MatchKind, SuggestionField } from '../review/match-suggestion.enti
 import { MergeService } from '../review/merge.service.js';
 import { compareAddresses, type ParsedAddress } from './address/index.js';
 import { comparePersons, type PersonSummary } from './person-comparison.js';
+import { namesCompatible } from './person/person-name.js';
+import { maskPhone } from '../privacy/masking.js';
 import type { LinkRelation } from './person-resolution.js';
 
 interface Candidate {
@@ -151,7 +153,46 @@ export class MatchCandidatesService {
         }
       }
     }
-    return candidates;
+    return [...candidates, ...(await this.sharedMobileCandidates(ids))];
+  }
+
+  /**
+   * Persons of different borrowers holding the same mobile: the exact rules join them when the
+   * number arrives with the name, but not when a borrower's first mention of the contact had no
+   * usable number. Same or missing name: one person; a similar name: an operator decides.
+   */
+  private async sharedMobileCandidates(ids: string[]): Promise<Candidate[]> {
+    const pairs: { left_id: string; right_id: string; value_key: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT mine.person_id AS left_id, theirs.person_id AS right_id, point.value_key
+       FROM person_contact_point mine
+       JOIN contact_point point ON point.id = mine.contact_point_id AND point.kind = 'phone' AND point.subtype = 'mobile'
+       JOIN person_contact_point theirs ON theirs.contact_point_id = mine.contact_point_id AND theirs.person_id <> mine.person_id
+       WHERE mine.person_id = ANY($1::uuid[])
+       LIMIT 5000`,
+      [ids],
+    );
+    if (pairs.length === 0) return [];
+    const involved = [...new Set(pairs.flatMap((pair) => [pair.left_id, pair.right_id]))];
+    const persons: { id: string; normalized_name: string | null; borrowers: string[] }[] = await this.dataSource.query(
+      `SELECT person.id, person.normalized_name, ARRAY(SELECT borrower_id FROM borrower_person WHERE person_id = person.id) AS borrowers
+       FROM person WHERE person.id = ANY($1::uuid[]) AND person.kind = 'individual' AND person.merged_into_id IS NULL`,
+      [involved],
+    );
+    const byId = new Map(persons.map((person) => [person.id, person]));
+    return uniquePairs(pairs.map((pair) => ({ leftId: pair.left_id, rightId: pair.right_id, phone: pair.value_key }))).flatMap(({ leftId, rightId, phone }) => {
+      const [left, right] = [byId.get(leftId), byId.get(rightId)];
+      // Within one borrower the contacts are compared above; a contact giving the borrower's own number is not the borrower.
+      if (!left || !right || left.borrowers.some((borrower) => right.borrowers.includes(borrower))) return [];
+      const names = namesCompatible(left.normalized_name ?? undefined, right.normalized_name ?? undefined);
+      if (names === 'different') return [];
+      const [first, second] = leftId < rightId ? [left, right] : [right, left];
+      const fields: SuggestionField[] = [
+        { field: 'name', left: first.normalized_name ?? undefined, right: second.normalized_name ?? undefined, agreement: names === 'same' ? 'agree' : names === 'similar' ? 'similar' : 'missing' },
+        { field: 'mobile', left: maskPhone(phone), right: maskPhone(phone), agreement: 'agree' },
+      ];
+      const decision = names === 'similar' ? ('uncertain' as const) : ('same' as const);
+      return [{ kind: 'person' as const, leftId: first.id, rightId: second.id, borrowerId: null, decision, score: names === 'similar' ? 0.8 : 1, fields }];
+    });
   }
 
   private async withoutDecidedPairs(manager: EntityManager, candidates: Candidate[]): Promise<Candidate[]> {
