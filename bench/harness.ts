@@ -46,27 +46,33 @@ export interface BenchServiceOptions {
   onPostgresLog?: (line: string) => void;
   /** keep the temporary directory (database and all) after close */
   keep?: boolean;
+  /** reuse the directory of a kept run (database and all) instead of a fresh one; it is kept on close */
+  directory?: string;
   /** extra environment for loadConfiguration (DATABASE_POOL_SIZE, WORKER_CONCURRENCY ...) */
   environment?: Record<string, string>;
   connections?: number;
+  /** PostgreSQL settings over the embedded defaults */
+  postgresSettings?: Record<string, string>;
 }
 
 export { freePort };
 
 export async function startBenchService(options: BenchServiceOptions = {}): Promise<BenchService> {
-  const root = mkdtempSync(join(tmpdir(), 'contact-recovery-bench-'));
+  const root = options.directory ?? mkdtempSync(join(tmpdir(), 'contact-recovery-bench-'));
+  const keep = options.keep === true || options.directory !== undefined;
   // Running as root, PostgreSQL runs as the "postgres" user, which must be able to enter the directory.
   chmodSync(root, 0o755);
   const postgresDirectory = join(root, 'postgres');
   const dataDirectory = join(root, 'data');
   const configDirectory = join(root, 'config');
-  mkdirSync(dataDirectory);
-  mkdirSync(configDirectory);
+  mkdirSync(dataDirectory, { recursive: true });
+  mkdirSync(configDirectory, { recursive: true });
 
   const database = new EmbeddedPostgresServer({
     directory: postgresDirectory,
     port: await freePort(),
     database: 'contact_recovery',
+    settings: options.postgresSettings,
     onLog: (message) => {
       if (options.onPostgresLog) for (const line of message.split('\n')) if (line.trim()) options.onPostgresLog(line);
     },
@@ -93,7 +99,7 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
   } catch (error) {
     await app?.close().catch(() => undefined);
     await database.stop().catch(() => undefined);
-    if (!options.keep) rmSync(root, { recursive: true, force: true });
+    if (!keep) rmSync(root, { recursive: true, force: true });
     throw error;
   }
   const address = app.getHttpServer().address() as { port: number };
@@ -120,7 +126,7 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
       http.close();
       await started.close();
       await database.stop();
-      if (options.keep) console.log(`kept ${root}`);
+      if (keep) console.log(`kept ${root}`);
       else rmSync(root, { recursive: true, force: true });
     },
   };
@@ -248,9 +254,13 @@ export function numberFlag(flags: Map<string, string>, name: string, fallback: n
   return parsed;
 }
 
-/** CPU seconds used so far by the processes named postgres (Linux /proc); undefined elsewhere. */
-export function postgresCpuSeconds(): number | undefined {
+/**
+ * CPU seconds used so far by PostgreSQL (Linux /proc); undefined elsewhere. With the data directory,
+ * only that server's postmaster and its children count, not other PostgreSQL servers on the machine.
+ */
+export function postgresCpuSeconds(dataDirectory?: string): number | undefined {
   try {
+    const postmaster = dataDirectory ? Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;
     let ticks = 0;
     for (const entry of readdirSync('/proc')) {
       if (!/^\d+$/.test(entry)) continue;
@@ -264,6 +274,7 @@ export function postgresCpuSeconds(): number | undefined {
       const name = stat.slice(stat.indexOf('(') + 1, close);
       if (name !== 'postgres') continue;
       const fields = stat.slice(close + 2).split(' ');
+      if (postmaster !== undefined && Number(entry) !== postmaster && Number(fields[1]) !== postmaster) continue;
       // utime, stime (own) + cutime, cstime (waited-for children): fields 14-17 of stat, 12-15 here.
       ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
     }
@@ -294,5 +305,31 @@ export function printStatements(statements: Map<string, { count: number; millise
   console.log(`\n=== SQL time by statement (log_min_duration_statement = 0; ${(total / 1000).toFixed(1)} s in total) ===`);
   for (const [text, entry] of rows.slice(0, 20)) {
     console.log(`  ${(entry.milliseconds / 1000).toFixed(1).padStart(7)} s ${((100 * entry.milliseconds) / total).toFixed(1).padStart(5)}% ${String(entry.count).padStart(7)}x  ${text}`);
+  }
+}
+
+/** Server settings that load pg_stat_statements (shipped with the embedded binaries). */
+export const STATEMENT_STATISTICS_SETTINGS = { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all' } as const;
+
+export async function resetStatementStatistics(dataSource: DataSource): Promise<void> {
+  await dataSource.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await dataSource.query('SELECT pg_stat_statements_reset()');
+}
+
+/** Execution and planning time, rows and WAL (full-page images included) by statement, from pg_stat_statements. */
+export async function printStatementStatistics(dataSource: DataSource, limit = 25): Promise<void> {
+  const rows: { query: string; calls: string; exec: number; plan: number; rows: string; wal_bytes: string; wal_fpi: string; hit: string; read: string }[] = await dataSource.query(
+    `SELECT query, calls, total_exec_time AS exec, total_plan_time AS plan, rows, wal_bytes, wal_fpi, shared_blks_hit AS hit, shared_blks_read AS read
+     FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY total_exec_time + total_plan_time DESC`,
+  );
+  const total = rows.reduce((sum, row) => sum + row.exec + row.plan, 0);
+  const wal = rows.reduce((sum, row) => sum + Number(row.wal_bytes), 0);
+  console.log(`\n=== SQL by statement (pg_stat_statements: ${(total / 1000).toFixed(1)} s executing and planning, ${formatBytes(wal)} of WAL) ===`);
+  console.log('   exec s  plan s    calls       rows        WAL    FPI  blocks read  statement');
+  for (const row of rows.slice(0, limit)) {
+    const text = row.query.replace(/\s+/g, ' ').trim().slice(0, 100);
+    console.log(
+      `  ${(row.exec / 1000).toFixed(1).padStart(7)} ${(row.plan / 1000).toFixed(1).padStart(7)} ${row.calls.padStart(8)} ${row.rows.padStart(10)} ${formatBytes(Number(row.wal_bytes)).padStart(10)} ${row.wal_fpi.padStart(6)} ${row.read.padStart(12)}  ${text}`,
+    );
   }
 }

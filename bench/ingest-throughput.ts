@@ -3,13 +3,27 @@
  * pushed through the real HTTP API of the service on its embedded PostgreSQL, in batches of 1000
  * with a small fixed number of requests in flight, through validation, storage and matching.
  *
- *   npm run bench:ingest [-- --records 1000000 --concurrency 3 --seed 7 --wait-jobs --sql-profile --keep]
+ *   npm run bench:ingest [-- --records 1000000 --concurrency 3 --seed 7 --wait-jobs --sql-profile | --sql-statistics --keep]
  *
  * Prints records/s overall and per 100k, batch latency percentiles, peak RSS of this process (the
  * service and the load generator share it), and PostgreSQL's data size. Asserts nothing.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { BENCH_KEYS, directorySize, formatBytes, numberFlag, parseFlags, postgresCpuSeconds, printStatements, recordStatement, registerSources, startBenchService } from './harness.js';
+import {
+  BENCH_KEYS,
+  directorySize,
+  formatBytes,
+  numberFlag,
+  parseFlags,
+  postgresCpuSeconds,
+  printStatements,
+  printStatementStatistics,
+  recordStatement,
+  registerSources,
+  resetStatementStatistics,
+  startBenchService,
+  STATEMENT_STATISTICS_SETTINGS,
+} from './harness.js';
 import { syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
 
 const BATCH_SIZE = 1000;
@@ -29,6 +43,7 @@ async function main(): Promise<void> {
   const seed = numberFlag(flags, 'seed', 7);
   const waitJobs = flags.has('wait-jobs');
   const sqlProfile = flags.has('sql-profile');
+  const sqlStatistics = flags.has('sql-statistics');
   const generateOnly = flags.has('generate-only');
   if (!Number.isInteger(total) || total < 1) throw new Error('--records must be a positive integer');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new Error('--concurrency must be 1..16');
@@ -52,6 +67,7 @@ async function main(): Promise<void> {
     keep: flags.has('keep'),
     connections: concurrency,
     onPostgresLog: sqlProfile ? (line) => recordStatement(statements, line) : undefined,
+    postgresSettings: sqlStatistics ? STATEMENT_STATISTICS_SETTINGS : undefined,
   });
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
@@ -66,7 +82,8 @@ async function main(): Promise<void> {
       await service.dataSource.query('ALTER SYSTEM SET log_parameter_max_length = 0');
       await service.dataSource.query('SELECT pg_reload_conf()');
     }
-    const postgresCpuBefore = postgresCpuSeconds();
+    if (sqlStatistics) await resetStatementStatistics(service.dataSource);
+    const postgresCpuBefore = postgresCpuSeconds(service.postgresDirectory);
     const cpuBefore = process.cpuUsage();
     console.log(`ingest throughput: ${total} records in batches of ${BATCH_SIZE}, ${concurrency} requests in flight, seed ${seed}, ${service.baseUrl}`);
 
@@ -127,7 +144,7 @@ async function main(): Promise<void> {
     await Promise.all(Array.from({ length: concurrency }, () => worker()));
     const ingestSeconds = (performance.now() - started) / 1000;
     const cpuIngest = process.cpuUsage(cpuBefore);
-    const postgresCpuAfter = postgresCpuSeconds();
+    const postgresCpuAfter = postgresCpuSeconds(service.postgresDirectory);
     const postgresCpuIngest = postgresCpuAfter !== undefined && postgresCpuBefore !== undefined ? postgresCpuAfter - postgresCpuBefore : undefined;
 
     const jobBacklog = await service.jobCounts();
@@ -162,11 +179,17 @@ async function main(): Promise<void> {
       `CPU during ingest       node ${((cpuIngest.user + cpuIngest.system) / 1e6).toFixed(1)} s, postgres ${postgresCpuIngest === undefined ? 'n/a' : `${postgresCpuIngest.toFixed(1)} s`} ` +
         `(of ${(ingestSeconds * 2).toFixed(0)} core-seconds available on 2 cores)`,
     );
+    // Less sensitive than wall time to whatever else the machine runs: the cost of one record.
+    console.log(
+      `CPU per record          node ${(((cpuIngest.user + cpuIngest.system) / sent)).toFixed(0)} µs (load generator included), ` +
+        `postgres ${postgresCpuIngest === undefined ? 'n/a' : `${((postgresCpuIngest * 1e6) / sent).toFixed(0)} µs`}`,
+    );
     console.log(`deferred jobs at the end ${jobBacklog}`);
     if (jobSeconds !== undefined) console.log(`deferred jobs drained   ${jobSeconds.toFixed(1)} s after the last response`);
     console.log(`PostgreSQL              database ${formatBytes(Number(size))}, data directory ${formatBytes(dataDirectoryBytes)} (incl. WAL)`);
     console.log(`stored                  ${Object.entries(counts[0]).map(([name, value]) => `${name} ${value}`).join(', ')}`);
     if (sqlProfile) printStatements(statements);
+    if (sqlStatistics) await printStatementStatistics(service.dataSource);
   } finally {
     clearInterval(sampler);
     await service.close();

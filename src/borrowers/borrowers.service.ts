@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../common/time-ordered-id.js';
 import { DataSource, type EntityManager } from 'typeorm';
 
 /** Borrowers are created by the first record or consent that names them. */
@@ -20,7 +20,7 @@ export class BorrowersService {
   }
 
   async ensure(ref: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    await manager.query('INSERT INTO borrower (id, ref) VALUES ($1, $2) ON CONFLICT (ref) DO NOTHING', [randomUUID(), ref]);
+    await manager.query('INSERT INTO borrower (id, ref) VALUES ($1, $2) ON CONFLICT (ref) DO NOTHING', [timeOrderedId(), ref]);
     return (await this.idFor(ref, manager))!;
   }
 }

@@ -10,8 +10,24 @@ export interface EmbeddedPostgresOptions {
   user?: string;
   password?: string;
   database: string;
+  /** server settings (`-c name=value`) over the defaults below */
+  settings?: Record<string, string>;
   onLog?: (message: string) => void;
 }
+
+/**
+ * Defaults for a write-heavy service on one machine. Bulk ingest touches index pages all over
+ * large tables: a cache bigger than the 128 MB default and checkpoints far enough apart keep it from
+ * re-reading pages and from writing every page again in full to the WAL after each checkpoint.
+ */
+export const EMBEDDED_POSTGRES_SETTINGS: Readonly<Record<string, string>> = {
+  shared_buffers: '512MB',
+  max_wal_size: '4GB',
+  checkpoint_timeout: '15min',
+  // Bulk loads grow tables fast: refresh planner statistics sooner than the one-minute default.
+  autovacuum_naptime: '10s',
+  autovacuum_analyze_scale_factor: '0.05',
+};
 
 /**
  * A real PostgreSQL from the `embedded-postgres` package, for the zero-config default and tests.
@@ -35,8 +51,7 @@ export class EmbeddedPostgresServer {
       // PostgreSQL refuses to run as root; the package then runs it as a dedicated system user.
       createPostgresUser: process.getuid?.() === 0,
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
-      // Bulk loads grow tables fast: refresh planner statistics sooner than the one-minute default.
-      postgresFlags: ['-c', 'autovacuum_naptime=10s', '-c', 'autovacuum_analyze_scale_factor=0.05'],
+      postgresFlags: Object.entries({ ...EMBEDDED_POSTGRES_SETTINGS, ...options.settings }).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
       onLog: (message) => options.onLog?.(message),
       onError: (messageOrError) => options.onLog?.(String(messageOrError)),
     });

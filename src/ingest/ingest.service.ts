@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../common/time-ordered-id.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
@@ -10,6 +10,7 @@ import { MessageQueueService } from '../queue/message-queue.service.js';
 import { SourcesService } from '../sources/sources.service.js';
 import type { IngestRecordsResponseDto, RejectedRecordDto, UnusablePhoneDto } from './source-record.dto.js';
 import type { SourceRecordPayload } from './source-record.dto.js';
+import type { PreparedRecord } from '../matching/record-preparation.js';
 import { contentHash, validateSourceRecord } from './source-record-validation.js';
 
 export const MAX_RECORDS_PER_REQUEST = 1000;
@@ -19,6 +20,7 @@ interface ValidRecord {
   payload: SourceRecordPayload;
   observedAt: Date;
   hash: string;
+  prepared: PreparedRecord;
 }
 
 interface StoredVersion extends ValidRecord {
@@ -42,16 +44,19 @@ export class IngestService {
 
   async ingest(principal: Principal, sourceKey: string, records: unknown[]): Promise<IngestRecordsResponseDto> {
     await this.sources.get(sourceKey);
-    const batchId = randomUUID();
+    const batchId = timeOrderedId();
     const receivedAt = new Date();
     const valid: ValidRecord[] = [];
     const rejected: RejectedRecordDto[] = [];
     records.forEach((record, index) => {
       const result = validateSourceRecord(record, receivedAt);
-      if (result.valid) valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload) });
+      if (result.valid) {
+        valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload), prepared: this.resolution.prepare(result.payload) });
+      }
       else rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
     });
     const rounds = intoRounds(valid);
+    const entities = await this.resolution.ensureEntities(rounds.flat());
 
     const outcome = await withTransactionRetry(() => this.dataSource.transaction(async (manager) => {
       await manager.query(
@@ -62,7 +67,7 @@ export class IngestService {
       await this.quarantine(manager, batchId, sourceKey, receivedAt, records, rejected);
       const stored: StoredVersion[] = [];
       for (const round of rounds) stored.push(...(await this.storeHeads(manager, sourceKey, receivedAt, round)));
-      const resolution = await this.resolution.resolve(manager, stored);
+      const resolution = await this.resolution.resolve(manager, stored, entities);
       const resolved = resolution.records;
       const versionIds = await this.insertVersions(manager, batchId, receivedAt, stored, resolved);
       await this.insertObservations(manager, sourceKey, stored, resolved, versionIds);
@@ -137,7 +142,7 @@ export class IngestService {
       [
         sourceKey,
         receivedAt,
-        round.map(() => randomUUID()),
+        round.map(() => timeOrderedId()),
         round.map((record) => record.payload.sourceRecordId),
         round.map((record) => record.payload.borrower.ref),
         round.map((record) => record.hash),
@@ -206,8 +211,8 @@ export class IngestService {
  * One upsert cannot touch a row twice, so repeated ids in a batch go in successive rounds:
  * a repeat identical to the previous occurrence is a duplicate, a changed one a later version, in batch order.
  */
-export function intoRounds(records: ValidRecord[]): ValidRecord[][] {
-  const rounds: ValidRecord[][] = [];
+export function intoRounds<T extends { payload: { sourceRecordId: string }; hash: string }>(records: T[]): T[][] {
+  const rounds: T[][] = [];
   const seen = new Map<string, { count: number; lastHash: string }>();
   for (const record of records) {
     const entry = seen.get(record.payload.sourceRecordId);

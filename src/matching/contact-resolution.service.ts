@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { timeOrderedId } from '../common/time-ordered-id.js';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
-import { blockingKeys } from './address/index.js';
+import { addPoint, collectContactPoints, type ContactPointRow, pointKey } from './contact-point-rows.js';
+import { ensureBorrowers, ensureContactPoints } from './contact-point.repository.js';
 import { nameKey } from './person/person-name.js';
 import { type KnownPerson, type LinkRelation, type PersonMention, PersonResolver } from './person-resolution.js';
 import type { UsablePhone } from './phone/phone-normalizer.js';
@@ -12,6 +14,14 @@ import { compareText } from '../common/objects.js';
 export interface RecordToResolve {
   payload: SourceRecordPayload;
   observedAt: Date;
+  prepared: PreparedRecord;
+}
+
+/** Rows a batch needs that exist independently of any one record: created before its transaction. */
+export interface BatchEntities {
+  borrowerIds: Map<string, string>;
+  /** pointKey -> contact point id */
+  pointIds: Map<string, string>;
 }
 
 export interface ResolvedObservation {
@@ -39,21 +49,6 @@ export interface BatchResolution {
   personIds: string[];
 }
 
-interface ContactPointRow {
-  id: string;
-  kind: 'phone' | 'address';
-  valueKey: string;
-  e164: string | null;
-  extension: string | null;
-  subtype: string | null;
-  carrierGroup: string | null;
-  address: string | null;
-  districtCode: string | null;
-  blockKeys: string[];
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-}
-
 interface LinkRow {
   first: Date;
   last: Date;
@@ -63,25 +58,49 @@ interface LinkRow {
 
 /**
  * Resolves a batch of records into borrowers, persons and contact points with set-based SQL:
- * a handful of statements per batch, whatever its size. Call inside the ingest transaction.
+ * a handful of statements per batch, whatever its size.
  */
 @Injectable()
 export class ContactResolutionService {
-  async resolve(manager: EntityManager, records: RecordToResolve[]): Promise<BatchResolution> {
-    if (records.length === 0) return { records: [], contactPointIds: [], addressPointIds: [], personIds: [] };
-    const prepared = records.map((record) => prepareRecord(record.payload));
-    const borrowerRefs = [...new Set(prepared.map((record) => record.borrowerRef))];
-    const phoneKeys = [...new Set(prepared.flatMap((record) => [...record.subject.phones, ...(record.employer?.phones ?? [])]))];
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-    const borrowerIds = await this.upsertBorrowers(manager, borrowerRefs);
+  /** Normalises the records: pure, before any storage. */
+  prepare(payload: SourceRecordPayload): PreparedRecord {
+    return prepareRecord(payload);
+  }
+
+  /**
+   * Creates the batch's new borrowers and contact points in short statements of their own, before
+   * the ingest transaction: they mean nothing without the records that name them (a failed batch
+   * leaves them unreferenced and its retry reuses them), and concurrent batches naming the same
+   * ones then never wait for each other's whole transaction.
+   */
+  async ensureEntities(records: readonly RecordToResolve[]): Promise<BatchEntities> {
+    const borrowerRefs = [...new Set(records.map((record) => record.prepared.borrowerRef))];
+    const borrowerIds = await ensureBorrowers(this.dataSource, borrowerRefs);
+    const pointIds = await ensureContactPoints(this.dataSource, [...collectContactPoints(records).values()]);
+    return { borrowerIds, pointIds };
+  }
+
+  /** Persons, their links and the observations of a batch; call inside the ingest transaction, after ensureEntities. */
+  async resolve(manager: EntityManager, records: RecordToResolve[], entities: BatchEntities): Promise<BatchResolution> {
+    if (records.length === 0) return { records: [], contactPointIds: [], addressPointIds: [], personIds: [] };
+    const { borrowerIds, pointIds } = entities;
+    const prepared = records.map((record) => record.prepared);
+    // One writer per borrower at a time: a batch must see the persons a concurrent batch about the
+    // same borrower created, or both would create the same contact twice. Sorted: no deadlock.
+    const batchBorrowers = [...new Set(prepared.map((record) => borrowerIds.get(record.borrowerRef)!))].sort(compareText);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest($1::uuid[]) WITH ORDINALITY AS row(id, position) ORDER BY position', [batchBorrowers]);
+    const phoneKeys = [...new Set(prepared.flatMap((record) => [...record.subject.phones, ...(record.employer?.phones ?? [])]))];
     const organisationNames = [...new Set(prepared.flatMap((record) => (record.employer?.normalizedName ? [record.employer.normalizedName] : [])))];
-    const known = await this.loadKnownPersons(manager, [...borrowerIds.values()], phoneKeys, organisationNames);
-    const resolver = new PersonResolver(known.values(), randomUUID);
+    const known = await this.loadKnownPersons(manager, batchBorrowers, phoneKeys, organisationNames);
+    const resolver = new PersonResolver(known.values(), () => timeOrderedId());
 
     const newPersons = new Map<string, { kind: string; name: string | null; normalizedName: string | null }>();
     const links = new Map<string, LinkRow>();
     const personPoints = new Map<string, { first: Date; last: Date }>();
-    const points = new Map<string, ContactPointRow>();
+    const batchPoints = new Set<string>();
+    const addressPoints = new Set<string>();
     const resolved: ResolvedRecord[] = [];
 
     const decide = (mention: PersonMention, name: string | undefined, kind: string, observedAt: Date, label?: string) => {
@@ -96,6 +115,12 @@ export class ContactResolutionService {
       links.set(linkKey, link);
       return decision.personId;
     };
+    const pointId = (kind: 'phone' | 'address', valueKey: string): string => {
+      const id = pointIds.get(pointKey(kind, valueKey));
+      if (!id) throw new Error(`contact point ${kind} was not ensured before resolution`);
+      batchPoints.add(id);
+      return id;
+    };
 
     prepared.forEach((record, index) => {
       const observedAt = records[index].observedAt;
@@ -109,48 +134,31 @@ export class ContactResolutionService {
           observations.push({ field: phone.field, position: phone.position, part: phone.part, raw: phone.raw, contactPointId: null, error: phone.result.reason, personId: owner });
           continue;
         }
-        const point = this.point(points, 'phone', phone.key!, observedAt, {
-          e164: phone.result.e164,
-          extension: phone.result.extension ?? null,
-          subtype: phone.result.type,
-          carrierGroup: phone.result.carrierGroup ?? null,
-        });
+        const id = pointId('phone', phone.key!);
         // A switchboard or service line is kept, but never as an individual's own phone.
-        if (phone.result.type !== 'organisation' || phone.field === 'employer_phone') this.touch(personPoints, `${owner}|${point.id}`, observedAt);
-        observations.push({ field: phone.field, position: phone.position, part: phone.part, raw: phone.raw, contactPointId: point.id, error: null, personId: owner });
+        if (phone.result.type !== 'organisation' || phone.field === 'employer_phone') this.touch(personPoints, `${owner}|${id}`, observedAt);
+        observations.push({ field: phone.field, position: phone.position, part: phone.part, raw: phone.raw, contactPointId: id, error: null, personId: owner });
       }
       for (const address of record.addresses) {
         if (!address.key) {
           observations.push({ field: 'address', position: address.position, part: 0, raw: address.raw, contactPointId: null, error: address.error ?? null, personId });
           continue;
         }
-        const { raw: _raw, cleaned: _cleaned, ...parts } = address.parsed;
-        const point = this.point(points, 'address', address.key, observedAt, {
-          subtype: address.parsed.pickupPoint ? 'pickup_point' : 'dwelling',
-          address: JSON.stringify(parts),
-          districtCode: address.parsed.district?.code ?? null,
-          blockKeys: blockingKeys(address.parsed),
-        });
-        this.touch(personPoints, `${personId}|${point.id}`, observedAt);
-        observations.push({ field: 'address', position: address.position, part: 0, raw: address.raw, contactPointId: point.id, error: null, personId });
+        const id = pointId('address', address.key);
+        addressPoints.add(id);
+        this.touch(personPoints, `${personId}|${id}`, observedAt);
+        observations.push({ field: 'address', position: address.position, part: 0, raw: address.raw, contactPointId: id, error: null, personId });
       }
       resolved.push({ borrowerId, personId, prepared: record, observations });
     });
 
     await this.insertPersons(manager, newPersons);
-    const pointIds = await this.upsertContactPoints(manager, [...points.values()]);
-    for (const record of resolved) {
-      for (const observation of record.observations) {
-        if (observation.contactPointId) observation.contactPointId = pointIds.get(observation.contactPointId)!;
-      }
-    }
     await this.upsertBorrowerPersons(manager, links);
-    await this.upsertPersonContactPoints(manager, personPoints, pointIds);
-    const addressPointIds = new Set([...points.values()].filter((point) => point.kind === 'address').map((point) => pointIds.get(point.id)!));
+    await this.upsertPersonContactPoints(manager, personPoints);
     return {
       records: resolved,
-      contactPointIds: [...new Set(pointIds.values())],
-      addressPointIds: [...addressPointIds],
+      contactPointIds: [...batchPoints],
+      addressPointIds: [...addressPoints],
       personIds: [...new Set(resolved.map((record) => record.personId))],
     };
   }
@@ -159,22 +167,10 @@ export class ContactResolutionService {
   async ensurePhonePoints(manager: EntityManager, phones: { key: string; phone: UsablePhone }[], seenAt: Date): Promise<Map<string, string>> {
     const points = new Map<string, ContactPointRow>();
     for (const { key, phone } of phones) {
-      this.point(points, 'phone', key, seenAt, { e164: phone.e164, extension: phone.extension ?? null, subtype: phone.type, carrierGroup: phone.carrierGroup ?? null });
+      addPoint(points, 'phone', key, seenAt, { e164: phone.e164, extension: phone.extension ?? null, subtype: phone.type, carrierGroup: phone.carrierGroup ?? null });
     }
-    const ids = await this.upsertContactPoints(manager, [...points.values()]);
-    return new Map([...points.values()].map((point) => [point.valueKey, ids.get(point.id)!]));
-  }
-
-  private point(points: Map<string, ContactPointRow>, kind: 'phone' | 'address', valueKey: string, observedAt: Date, values: Partial<ContactPointRow>): ContactPointRow {
-    const key = `${kind}|${valueKey}`;
-    let point = points.get(key);
-    if (!point) {
-      point = { id: randomUUID(), kind, valueKey, e164: null, extension: null, subtype: null, carrierGroup: null, address: null, districtCode: null, blockKeys: [], firstSeenAt: observedAt, lastSeenAt: observedAt, ...values };
-      points.set(key, point);
-    }
-    if (observedAt < point.firstSeenAt) point.firstSeenAt = observedAt;
-    if (observedAt > point.lastSeenAt) point.lastSeenAt = observedAt;
-    return point;
+    const ids = await ensureContactPoints(manager, [...points.values()]);
+    return new Map([...points.values()].map((point) => [point.valueKey, ids.get(pointKey(point.kind, point.valueKey))!]));
   }
 
   private touch(map: Map<string, { first: Date; last: Date }>, key: string, observedAt: Date): void {
@@ -184,15 +180,6 @@ export class ContactResolutionService {
       if (observedAt < entry.first) entry.first = observedAt;
       if (observedAt > entry.last) entry.last = observedAt;
     }
-  }
-
-  private async upsertBorrowers(manager: EntityManager, refs: string[]): Promise<Map<string, string>> {
-    await manager.query(
-      'INSERT INTO borrower (id, ref) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT (ref) DO NOTHING',
-      [refs.map(() => randomUUID()), [...refs].sort(compareText)],
-    );
-    const rows: { id: string; ref: string }[] = await manager.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [refs]);
-    return new Map(rows.map((row) => [row.ref, row.id]));
   }
 
   /** The persons a batch can resolve to: those linked to its borrowers, owning its phones, or named like its employers. */
@@ -258,47 +245,6 @@ export class ContactResolutionService {
     );
   }
 
-  /**
-   * Returns provisional id -> stored id (an existing point keeps its id). Rows go in key order, so
-   * concurrent batches lock shared points in the same order and cannot deadlock on them.
-   */
-  private async upsertContactPoints(manager: EntityManager, unsorted: ContactPointRow[]): Promise<Map<string, string>> {
-    if (unsorted.length === 0) return new Map();
-    const points = [...unsorted].sort((left, right) => compareText(`${left.kind}|${left.valueKey}`, `${right.kind}|${right.valueKey}`));
-    const rows: { id: string; kind: string; value_key: string }[] = await manager.query(
-      `INSERT INTO contact_point (id, kind, value_key, e164, extension, subtype, carrier_group, address, district_code, first_seen_at, last_seen_at)
-       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::text[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[], $8::jsonb[], $9::varchar[], $10::timestamptz[], $11::timestamptz[])
-       ON CONFLICT (kind, value_key) DO UPDATE SET
-         first_seen_at = LEAST(contact_point.first_seen_at, EXCLUDED.first_seen_at),
-         last_seen_at = GREATEST(contact_point.last_seen_at, EXCLUDED.last_seen_at)
-       RETURNING id, kind, value_key`,
-      [
-        points.map((point) => point.id),
-        points.map((point) => point.kind),
-        points.map((point) => point.valueKey),
-        points.map((point) => point.e164),
-        points.map((point) => point.extension),
-        points.map((point) => point.subtype),
-        points.map((point) => point.carrierGroup),
-        points.map((point) => point.address),
-        points.map((point) => point.districtCode),
-        points.map((point) => point.firstSeenAt),
-        points.map((point) => point.lastSeenAt),
-      ],
-    );
-    const stored = new Map(rows.map((row) => [`${row.kind}|${row.value_key}`, row.id]));
-    const ids = new Map(points.map((point) => [point.id, stored.get(`${point.kind}|${point.valueKey}`)!]));
-    const blocks = points.flatMap((point) => point.blockKeys.map((key) => ({ key, id: ids.get(point.id)! })));
-    if (blocks.length > 0) {
-      blocks.sort((left, right) => compareText(`${left.key}|${left.id}`, `${right.key}|${right.id}`));
-      await manager.query(
-        `INSERT INTO contact_point_block (block_key, contact_point_id) SELECT * FROM unnest($1::text[], $2::uuid[]) ON CONFLICT DO NOTHING`,
-        [blocks.map((block) => block.key), blocks.map((block) => block.id)],
-      );
-    }
-    return ids;
-  }
-
   private async upsertBorrowerPersons(manager: EntityManager, links: Map<string, LinkRow>): Promise<void> {
     if (links.size === 0) return;
     const entries = [...links.entries()].sort(([left], [right]) => compareText(left, right)).map(([key, link]) => ({ ...link, ids: key.split('|') }));
@@ -323,20 +269,12 @@ export class ContactResolutionService {
     );
   }
 
-  private async upsertPersonContactPoints(manager: EntityManager, links: Map<string, { first: Date; last: Date }>, pointIds: Map<string, string>): Promise<void> {
-    const merged = new Map<string, { personId: string; pointId: string; first: Date; last: Date }>();
-    for (const [key, link] of links) {
-      const [personId, provisional] = key.split('|');
-      const pointId = pointIds.get(provisional)!;
-      const existing = merged.get(`${personId}|${pointId}`);
-      if (!existing) merged.set(`${personId}|${pointId}`, { personId, pointId, ...link });
-      else {
-        if (link.first < existing.first) existing.first = link.first;
-        if (link.last > existing.last) existing.last = link.last;
-      }
-    }
-    if (merged.size === 0) return;
-    const entries = [...merged.entries()].sort(([left], [right]) => compareText(left, right)).map(([, entry]) => entry);
+  private async upsertPersonContactPoints(manager: EntityManager, links: Map<string, { first: Date; last: Date }>): Promise<void> {
+    if (links.size === 0) return;
+    const entries = [...links.entries()].sort(([left], [right]) => compareText(left, right)).map(([key, link]) => {
+      const [personId, pointId] = key.split('|');
+      return { personId, pointId, ...link };
+    });
     await manager.query(
       `INSERT INTO person_contact_point (person_id, contact_point_id, first_seen_at, last_seen_at)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[])

@@ -1,0 +1,72 @@
+import { blockingKeys } from './address/index.js';
+import type { PreparedRecord } from './record-preparation.js';
+
+export type ContactPointKind = 'phone' | 'address';
+
+/** A contact point as a batch of records describes it, before it is stored. */
+export interface ContactPointRow {
+  kind: ContactPointKind;
+  valueKey: string;
+  e164: string | null;
+  extension: string | null;
+  subtype: string | null;
+  carrierGroup: string | null;
+  address: string | null;
+  districtCode: string | null;
+  blockKeys: string[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/** The identity of a contact point: one row per kind and value key. */
+export function pointKey(kind: ContactPointKind, valueKey: string): string {
+  return `${kind}|${valueKey}`;
+}
+
+/** Every usable phone and identifiable address of the batch, once, with the span of its observations. */
+export function collectContactPoints(records: readonly { prepared: PreparedRecord; observedAt: Date }[]): Map<string, ContactPointRow> {
+  const points = new Map<string, ContactPointRow>();
+  for (const { prepared, observedAt } of records) {
+    for (const phone of prepared.phones) {
+      if (!phone.result.usable) continue;
+      addPoint(points, 'phone', phone.key!, observedAt, {
+        e164: phone.result.e164,
+        extension: phone.result.extension ?? null,
+        subtype: phone.result.type,
+        carrierGroup: phone.result.carrierGroup ?? null,
+      });
+    }
+    for (const address of prepared.addresses) {
+      if (!address.key) continue;
+      addPoint(points, 'address', address.key, observedAt, () => {
+        const { raw: _raw, cleaned: _cleaned, ...parts } = address.parsed;
+        return {
+          subtype: address.parsed.pickupPoint ? 'pickup_point' : 'dwelling',
+          address: JSON.stringify(parts),
+          districtCode: address.parsed.district?.code ?? null,
+          blockKeys: blockingKeys(address.parsed),
+        };
+      });
+    }
+  }
+  return points;
+}
+
+export function addPoint(
+  points: Map<string, ContactPointRow>,
+  kind: ContactPointKind,
+  valueKey: string,
+  observedAt: Date,
+  values: Partial<ContactPointRow> | (() => Partial<ContactPointRow>),
+): ContactPointRow {
+  const key = pointKey(kind, valueKey);
+  let point = points.get(key);
+  if (!point) {
+    const known = typeof values === 'function' ? values() : values;
+    point = { kind, valueKey, e164: null, extension: null, subtype: null, carrierGroup: null, address: null, districtCode: null, blockKeys: [], firstSeenAt: observedAt, lastSeenAt: observedAt, ...known };
+    points.set(key, point);
+  }
+  if (observedAt < point.firstSeenAt) point.firstSeenAt = observedAt;
+  if (observedAt > point.lastSeenAt) point.lastSeenAt = observedAt;
+  return point;
+}
