@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InProcessQueueDriver } from '../src/queue/in-process-queue.driver.js';
-import { aBatch, aSourceRecord } from './support/record-factory.js';
+import { aBatch, aMobile, aSourceRecord } from './support/record-factory.js';
 import { bearer, createTestApplication, type TestApplication } from './support/test-application.js';
 
 let context: TestApplication;
@@ -211,5 +211,36 @@ describe('GET /v1/contact-points/:id', () => {
     const audit = await request(context.http).get('/v1/audit-events').query({ action: 'contact_point.unmasked', targetId: id }).set('Authorization', bearer('auditor')).expect(200);
     expect(audit.body.items).toEqual([expect.objectContaining({ actorRole: 'operator', purpose: 'verify source' })]);
     await request(context.http).get('/v1/contact-points/00000000-0000-4000-8000-000000000000').set('Authorization', bearer('operator')).expect(404);
+  });
+});
+
+describe('concurrent batches about the same borrowers', () => {
+  it('agree on one borrower person and one person per contact, without waiting for the deferred search', async () => {
+    await request(context.http).put('/v1/sources/service-desk').set('Authorization', bearer('admin')).send({ system: 'customer_service', kind: 'internal' }).expect(201);
+    const borrowers = Array.from({ length: 8 }, (_, index) => ({ ref: `CONC-B${index}`, own: aMobile(700_000 + index), spouse: aMobile(800_000 + index) }));
+    // Both sources know the borrower (one person: the one-self rule) and the spouse by her mobile (one person: nothing enforces it but resolution).
+    const batchFor = (source: string, copy: number, withSelf: boolean) =>
+      borrowers.flatMap(({ ref, own, spouse }) => [
+        ...(withSelf ? [aSourceRecord({ sourceRecordId: `${source}-${ref}-self-${copy}`, borrower: { ref, name: '赵六' }, subject: { role: 'borrower' }, phones: [own] })] : []),
+        aSourceRecord({ sourceRecordId: `${source}-${ref}-spouse-${copy}`, borrower: { ref, name: '赵六' }, subject: { role: 'contact', name: '钱七', relation: source === 'crm' ? '配偶' : '老婆' }, phones: [spouse] }),
+      ]);
+    const answers = await Promise.all([
+      post(batchFor('crm', 1, true)),
+      post(batchFor('service-desk', 1, false), 'service-desk'),
+      post(batchFor('crm', 2, false)),
+      post(batchFor('service-desk', 2, true), 'service-desk'),
+      post(batchFor('service-desk', 3, false), 'service-desk'),
+    ]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(answers.reduce((sum, answer) => sum + answer.body.accepted, 0)).toBe(borrowers.length * 7);
+
+    const links: { ref: string; relation: string; persons: number }[] = await context.dataSource.query(
+      `SELECT borrower.ref, link.relation, count(DISTINCT link.person_id)::int AS persons
+       FROM borrower JOIN borrower_person link ON link.borrower_id = borrower.id
+       WHERE borrower.ref LIKE 'CONC-B%' GROUP BY borrower.ref, link.relation ORDER BY 1, 2`,
+    );
+    expect(links).toEqual(borrowers.flatMap(({ ref }) => [{ ref, relation: 'self', persons: 1 }, { ref, relation: 'spouse', persons: 1 }]));
+    await (context.queue as InProcessQueueDriver).whenIdle();
+    expect(await count(`merge WHERE origin = 'automatic' AND merged_id IN (SELECT person_id FROM borrower_person JOIN borrower ON borrower.id = borrower_id WHERE ref LIKE 'CONC-B%')`)).toBe(0);
   });
 });

@@ -157,22 +157,27 @@ export class IngestService {
 
   private async insertVersions(manager: EntityManager, batchId: string, receivedAt: Date, stored: StoredVersion[], resolved: ResolvedRecord[]): Promise<string[]> {
     if (stored.length === 0) return [];
+    // One JSON parameter: the driver's array literals escape every character of every payload again.
     const rows: { id: string; source_record_uuid: string; version: number }[] = await manager.query(
       `INSERT INTO source_record_version (source_record_uuid, version, content_hash, observed_at, received_at, batch_id, borrower_id, person_id, payload)
        SELECT source_record_uuid, version, content_hash, observed_at, $1, $2, borrower_id, person_id, payload
-       FROM unnest($3::uuid[], $4::int[], $5::text[], $6::timestamptz[], $7::uuid[], $8::uuid[], $9::jsonb[])
-         AS row(source_record_uuid, version, content_hash, observed_at, borrower_id, person_id, payload)
+       FROM jsonb_to_recordset($3::jsonb)
+         AS row(source_record_uuid uuid, version int, content_hash text, observed_at timestamptz, borrower_id uuid, person_id uuid, payload jsonb)
        RETURNING id, source_record_uuid, version`,
       [
         receivedAt,
         batchId,
-        stored.map((record) => record.sourceRecordUuid),
-        stored.map((record) => record.version),
-        stored.map((record) => record.hash),
-        stored.map((record) => record.observedAt),
-        resolved.map((record) => record.borrowerId),
-        resolved.map((record) => record.personId),
-        stored.map((record) => JSON.stringify(record.payload)),
+        JSON.stringify(
+          stored.map((record, index) => ({
+            source_record_uuid: record.sourceRecordUuid,
+            version: record.version,
+            content_hash: record.hash,
+            observed_at: record.observedAt,
+            borrower_id: resolved[index].borrowerId,
+            person_id: resolved[index].personId,
+            payload: record.payload,
+          })),
+        ),
       ],
     );
     // RETURNING order is not guaranteed: match rows back by (record, version).
@@ -188,20 +193,24 @@ export class IngestService {
     await manager.query(
       `INSERT INTO observation (source_record_version_id, source_key, field, position, part, raw, contact_point_id, error, borrower_id, person_id, observed_at)
        SELECT version_id, $1, field, position, part, raw, contact_point_id, error, borrower_id, person_id, observed_at
-       FROM unnest($2::bigint[], $3::varchar[], $4::smallint[], $5::smallint[], $6::text[], $7::uuid[], $8::text[], $9::uuid[], $10::uuid[], $11::timestamptz[])
-         AS row(version_id, field, position, part, raw, contact_point_id, error, borrower_id, person_id, observed_at)`,
+       FROM jsonb_to_recordset($2::jsonb)
+         AS row(version_id bigint, field varchar, position smallint, part smallint, raw text, contact_point_id uuid, error text, borrower_id uuid, person_id uuid, observed_at timestamptz)`,
       [
         sourceKey,
-        rows.map((row) => row.versionId),
-        rows.map((row) => row.field),
-        rows.map((row) => row.position),
-        rows.map((row) => row.part),
-        rows.map((row) => row.raw),
-        rows.map((row) => row.contactPointId),
-        rows.map((row) => row.error),
-        rows.map((row) => row.borrowerId),
-        rows.map((row) => row.personId),
-        rows.map((row) => row.observedAt),
+        JSON.stringify(
+          rows.map((row) => ({
+            version_id: row.versionId,
+            field: row.field,
+            position: row.position,
+            part: row.part,
+            raw: row.raw,
+            contact_point_id: row.contactPointId,
+            error: row.error,
+            borrower_id: row.borrowerId,
+            person_id: row.personId,
+            observed_at: row.observedAt,
+          })),
+        ),
       ],
     );
   }
