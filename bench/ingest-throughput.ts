@@ -132,7 +132,7 @@ async function main(): Promise<void> {
           const elapsed = (now - started) / 1000;
           console.log(
             `  ${String(Math.min(done, nextWindow)).padStart(8)} records  ${(windowRecords / seconds).toFixed(0).padStart(7)} records/s in this window  ` +
-              `${(done / elapsed).toFixed(0).padStart(7)} records/s overall  rss ${formatBytes(process.memoryUsage().rss)}`,
+              `${(done / elapsed).toFixed(0).padStart(7)} records/s overall  rss ${formatBytes(process.memoryUsage().rss)}  heap ${formatBytes(process.memoryUsage().heapUsed)}`,
           );
           windowStartRecords = Math.min(done, nextWindow);
           windowStarted = now;
