@@ -55,8 +55,8 @@ export async function ensureContactPoints(executor: Queryable, unsorted: readonl
     ],
   );
   const rows: { id: string; kind: 'phone' | 'address'; value_key: string }[] = await executor.query(
-    `SELECT point.id, point.kind, point.value_key FROM contact_point point
-     JOIN unnest($1::varchar[], $2::text[]) AS wanted(kind, value_key) ON point.kind = wanted.kind AND point.value_key = wanted.value_key`,
+    `SELECT point.id, point.kind, point.value_key FROM unnest($1::varchar[], $2::text[]) AS wanted(kind, value_key)
+     CROSS JOIN LATERAL (SELECT id, kind, value_key FROM contact_point WHERE kind = wanted.kind AND value_key = wanted.value_key LIMIT 1) AS point`,
     [points.map((point) => point.kind), points.map((point) => point.valueKey)],
   );
   return new Map(rows.map((row) => [pointKey(row.kind, row.value_key), row.id]));

@@ -127,8 +127,9 @@ export class MatchCandidatesService {
       : [];
     const owned: { person_id: string; value_key: string }[] = rows.length
       ? await this.dataSource.query(
-          `SELECT owned.person_id, point.value_key FROM person_contact_point owned JOIN contact_point point ON point.id = owned.contact_point_id
-           WHERE owned.person_id = ANY($1::uuid[]) AND point.kind = 'phone'`,
+          `SELECT owned.person_id, point.value_key FROM person_contact_point owned
+           CROSS JOIN LATERAL (SELECT value_key FROM contact_point WHERE id = owned.contact_point_id AND kind = 'phone' LIMIT 1) AS point
+           WHERE owned.person_id = ANY($1::uuid[])`,
           [[...new Set(rows.map((row) => row.id))]],
         )
       : [];
@@ -163,10 +164,17 @@ export class MatchCandidatesService {
    */
   private async sharedMobileCandidates(ids: string[]): Promise<Candidate[]> {
     const pairs: { left_id: string; right_id: string; value_key: string }[] = await this.dataSource.query(
+      // LATERAL with limits: index probes per link, never a scan of the whole point or link table.
       `SELECT DISTINCT mine.person_id AS left_id, theirs.person_id AS right_id, point.value_key
        FROM person_contact_point mine
-       JOIN contact_point point ON point.id = mine.contact_point_id AND point.kind = 'phone' AND point.subtype = 'mobile'
-       JOIN person_contact_point theirs ON theirs.contact_point_id = mine.contact_point_id AND theirs.person_id <> mine.person_id
+       CROSS JOIN LATERAL (
+         SELECT value_key FROM contact_point WHERE id = mine.contact_point_id AND kind = 'phone' AND subtype = 'mobile' LIMIT 1
+       ) AS point
+       CROSS JOIN LATERAL (
+         SELECT other.person_id FROM person_contact_point other
+         WHERE other.contact_point_id = mine.contact_point_id AND other.person_id <> mine.person_id
+         LIMIT 50
+       ) AS theirs
        WHERE mine.person_id = ANY($1::uuid[])
        LIMIT 5000`,
       [ids],
