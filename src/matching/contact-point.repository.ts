@@ -1,11 +1,8 @@
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import { compareText } from '../common/objects.js';
+import type { Queryable } from '../database/queryable.js';
 import { type ContactPointRow, pointKey } from './contact-point-rows.js';
 
-/** A DataSource (each statement its own transaction) or an EntityManager inside one. */
-export interface Queryable {
-  query(query: string, parameters?: unknown[]): Promise<any>;
-}
 
 /**
  * Creates the contact points that do not exist yet and returns the id of every one (pointKey -> id;

@@ -49,11 +49,12 @@ export class ObservationEntity {
   @Column({ type: 'timestamptz' })
   observedAt!: Date;
 
-  @ManyToOne(() => SourceRecordVersionEntity, { onDelete: 'CASCADE' })
+  // No foreign key constraints on the two hottest tables (see the NoForeignKeysOnProvenanceLinks migration).
+  @ManyToOne(() => SourceRecordVersionEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'source_record_version_id' })
   sourceRecordVersion?: SourceRecordVersionEntity;
 
-  @ManyToOne(() => ContactPointEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => ContactPointEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'contact_point_id' })
   contactPoint?: ContactPointEntity;
 }

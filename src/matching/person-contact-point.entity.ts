@@ -17,11 +17,12 @@ export class PersonContactPointEntity {
   @Column({ type: 'timestamptz' })
   lastSeenAt!: Date;
 
-  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  // No foreign key constraints (see the NoForeignKeysOnProvenanceLinks migration).
+  @ManyToOne(() => PersonEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'person_id' })
   person?: PersonEntity;
 
-  @ManyToOne(() => ContactPointEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => ContactPointEntity, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'contact_point_id' })
   contactPoint?: ContactPointEntity;
 }

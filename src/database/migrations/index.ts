@@ -1,3 +1,4 @@
+import { NoForeignKeysOnProvenanceLinks1795470000000 } from './1795470000000-no-foreign-keys-on-provenance-links.js';
 import { UniqueLeadPerAttempt1795459600126 } from './1795459600126-unique-lead-per-attempt.js';
 import { HistoryAndMerges1795456400000 } from './1795456400000-history-and-merges.js';
 import { Initial1795456356622 } from './1795456356622-initial.js';
@@ -8,4 +9,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795456356622,
   HistoryAndMerges1795456400000,
   UniqueLeadPerAttempt1795459600126,
+  NoForeignKeysOnProvenanceLinks1795470000000,
 ];
