@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators.js';
+import { findOrphans, type OrphanCount } from '../database/referential-integrity.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
 import { PipelineStatusDto } from '../review/review.dto.js';
 
@@ -25,5 +26,15 @@ export class PipelineController {
       this.dataSource.query("SELECT count(*)::int AS count FROM match_suggestion WHERE status = 'pending'") as Promise<{ count: number }[]>,
     ]);
     return { pending, pendingSuggestions: count, queue: this.queue.driverName };
+  }
+
+  /**
+   * Rows whose reference the database does not enforce and that point nowhere (all zero when
+   * healthy). Scans whole tables: an administrator's check, not something to poll.
+   */
+  @Get('integrity')
+  @Roles('admin')
+  async integrity(): Promise<{ references: OrphanCount[] }> {
+    return { references: await findOrphans(this.dataSource) };
   }
 }
