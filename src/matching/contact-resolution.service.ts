@@ -49,10 +49,6 @@ export interface BatchResolution {
   personIds: string[];
 }
 
-/** Bounds for the per-key probes of the known-persons query: a number shared this widely is not one person's. */
-const OWNERS_PER_PHONE = 1000;
-const POINTS_PER_PERSON = 1000;
-
 interface LinkRow {
   first: Date;
   last: Date;
@@ -190,23 +186,18 @@ export class ContactResolutionService {
   private async loadKnownPersons(manager: EntityManager, borrowerIds: string[], phoneKeys: string[], organisationNames: string[]): Promise<Map<string, KnownPerson>> {
     const rows: { id: string; kind: 'individual' | 'organisation'; normalized_name: string | null; links: [string, LinkRelation][] | null; phones: string[] | null }[] =
       await manager.query(
-        // Index probes per key (LATERAL ... LIMIT): the planner would otherwise hash whole tables while a bulk load outruns its statistics.
-        `WITH RECURSIVE phone_point AS MATERIALIZED (
-           SELECT point.id, point.value_key FROM unnest($2::text[]) AS wanted(value_key)
-           CROSS JOIN LATERAL (SELECT id, value_key FROM contact_point WHERE kind = 'phone' AND value_key = wanted.value_key LIMIT 1) AS point
-         ),
-         candidate AS MATERIALIZED (
+        `WITH RECURSIVE candidate AS MATERIALIZED (
            SELECT person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])
            UNION
-           SELECT owned.person_id FROM phone_point
-           CROSS JOIN LATERAL (SELECT person_id FROM person_contact_point WHERE contact_point_id = phone_point.id LIMIT ${OWNERS_PER_PHONE}) AS owned
+           SELECT owned.person_id FROM contact_point point JOIN person_contact_point owned ON owned.contact_point_id = point.id
+            WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
            UNION
            SELECT id FROM person WHERE kind = 'organisation' AND normalized_name = ANY($3::text[])
          ),
          -- Merged persons answer for the person they were merged into.
          root AS MATERIALIZED (
            SELECT DISTINCT CASE WHEN person.merged_into_id IS NULL THEN person.id ELSE canonical_person(person.id) END AS id
-           FROM candidate CROSS JOIN LATERAL (SELECT id, merged_into_id FROM person WHERE id = candidate.person_id LIMIT 1) AS person
+           FROM candidate JOIN person ON person.id = candidate.person_id
          ),
          member (id, root) AS (
            SELECT id, id FROM root
@@ -215,19 +206,17 @@ export class ContactResolutionService {
          ),
          links AS (
            SELECT member.root, json_agg(json_build_array(link.borrower_id, link.relation)) AS links
-           FROM member CROSS JOIN LATERAL (
-             SELECT borrower_id, relation FROM borrower_person WHERE person_id = member.id AND borrower_id = ANY($1::uuid[]) LIMIT ${OWNERS_PER_PHONE}
-           ) AS link
-           GROUP BY member.root
+           FROM member JOIN borrower_person link ON link.person_id = member.id
+           WHERE link.borrower_id = ANY($1::uuid[]) GROUP BY member.root
          ),
          phones AS (
-           SELECT member.root, array_agg(DISTINCT phone_point.value_key) AS phones
-           FROM member CROSS JOIN LATERAL (SELECT contact_point_id FROM person_contact_point WHERE person_id = member.id LIMIT ${POINTS_PER_PERSON}) AS owned
-           JOIN phone_point ON phone_point.id = owned.contact_point_id
-           GROUP BY member.root
+           SELECT member.root, array_agg(DISTINCT point.value_key) AS phones
+           FROM member JOIN person_contact_point owned ON owned.person_id = member.id
+           JOIN contact_point point ON point.id = owned.contact_point_id
+           WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[]) GROUP BY member.root
          )
          SELECT person.id, person.kind, person.normalized_name, links.links, phones.phones
-         FROM root CROSS JOIN LATERAL (SELECT id, kind, normalized_name FROM person WHERE id = root.id LIMIT 1) AS person
+         FROM root JOIN person ON person.id = root.id
          LEFT JOIN links ON links.root = root.id
          LEFT JOIN phones ON phones.root = root.id`,
         [borrowerIds, phoneKeys, organisationNames],
