@@ -50,12 +50,11 @@ export class IngestService {
     const rejected: RejectedRecordDto[] = [];
     records.forEach((record, index) => {
       const result = validateSourceRecord(record, receivedAt);
-      if (result.valid) {
-        valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload), prepared: this.resolution.prepare(result.payload) });
-      }
-      else rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
+      if (!result.valid) rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
+      else valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload), prepared: this.resolution.prepare(result.payload) });
     });
     const rounds = intoRounds(valid);
+    // Outside the transaction and its per-borrower locks, so concurrent batches do this in parallel.
     const entities = await this.resolution.ensureEntities(rounds.flat());
 
     const outcome = await withTransactionRetry(() => this.dataSource.transaction(async (manager) => {
