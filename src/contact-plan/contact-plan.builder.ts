@@ -41,7 +41,15 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
   const visiblePerson = (person: PlanPerson) => consent.externalSources || person.internalRecords > 0 || person.externalRecords === 0;
   const persons = new Map(data.persons.filter(visiblePerson).map((person) => [person.id, person]));
   const attemptsByPoint = groupBy(data.attempts, (attempt) => attempt.contactPointId);
-  const pointsOf = (personId: string) => data.personPoints.filter((link) => link.personId === personId && points.has(link.contactPointId)).map((link) => points.get(link.contactPointId)!);
+  const visiblePointsByPerson = new Map<string, PlanContactPoint[]>();
+  for (const link of data.personPoints) {
+    const point = points.get(link.contactPointId);
+    if (!point) continue;
+    const list = visiblePointsByPerson.get(link.personId);
+    if (list) list.push(point);
+    else visiblePointsByPerson.set(link.personId, [point]);
+  }
+  const pointsOf = (personId: string) => visiblePointsByPerson.get(personId) ?? [];
 
   // The borrower's own numbers: on the borrower's records, or called for the borrower without naming a third party.
   const thirdPartyPoints = new Set(data.personPoints.filter((link) => link.personId !== data.selfPersonId).map((link) => link.contactPointId));
@@ -71,6 +79,12 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
 
   const ranked = rankThirdParties(graphInput(data, persons, points), options.distanceWeights);
   const relationTo = relationsFromBorrower(data);
+  const askedByPerson = groupBy(
+    data.attempts.filter((attempt) => attempt.contactedPersonId !== undefined),
+    (attempt) => attempt.contactedPersonId!,
+  );
+  let internalKeys: Set<string> | undefined;
+  let neverAsked: ReturnType<typeof nextAllowedForThirdParty> | undefined;
   const thirdParties: PlanThirdParty[] = [];
   const excluded: PlanExclusion[] = [];
   for (const entry of ranked) {
@@ -97,8 +111,9 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
       exclude('invalid_numbers');
       continue;
     }
-    const asked = data.attempts.filter((attempt) => attempt.contactedPersonId === person.id);
-    const allowance = nextAllowedForThirdParty(now, asked, rules);
+    const asked = askedByPerson.get(person.id);
+    // Most third parties were never asked: one answer for all of them.
+    const allowance = asked ? nextAllowedForThirdParty(now, asked, rules) : (neverAsked ??= nextAllowedForThirdParty(now, [], rules));
     if (allowance.nextAllowedAt === null) {
       exclude('contact_limit');
       continue;
@@ -112,7 +127,7 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
       hops: entry.hops,
       distanceExplanation: entry.explanation,
       phones: personPhones.map(({ id, masked, e164, extension, validity, score }) => ({ id, masked, e164, extension, validity, score })),
-      sources: consent.externalSources ? person.sourceKeys : person.sourceKeys.filter((key) => internalSourceKeys(data).has(key)),
+      sources: consent.externalSources ? person.sourceKeys : person.sourceKeys.filter((key) => (internalKeys ??= internalSourceKeys(data)).has(key)),
       sharedWithBorrowers: entry.sharedWithBorrowers,
       purpose: 'location_inquiry',
       nextAllowedAt: allowance.nextAllowedAt,

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ConsentModule } from '../consent/consent.module.js';
 import { AssessStatusJob } from './assess-status.job.js';
 import { ContactPlanController } from './contact-plan.controller.js';
 import { ContactPlanRepository } from './contact-plan.repository.js';
@@ -8,7 +7,6 @@ import { LostContactService } from './lost-contact.service.js';
 import { RepairRunJob } from './repair-run.job.js';
 
 @Module({
-  imports: [ConsentModule],
   controllers: [ContactPlanController],
   providers: [ContactPlanRepository, ContactPlanService, LostContactService, AssessStatusJob, RepairRunJob],
 })

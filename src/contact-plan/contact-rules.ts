@@ -84,12 +84,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// formatToParts costs microseconds and a plan asks for the same few seconds (now, the day's boundaries)
+// many times: remember recent answers. A zone's wall clock at a given second never changes.
+const LOCAL_TIME_CACHE_SIZE = 4096;
+const localTimes = new Map<string, Map<number, LocalDateTime>>();
+
 /** The wall-clock date and time shown in `timeZone` at the instant `at`. */
 export function localDateTime(at: Date, timeZone: string): LocalDateTime {
+  // Date components are floored, so every millisecond of a second shows the same wall clock.
+  const second = Math.floor(at.getTime() / 1000);
+  let zone = localTimes.get(timeZone);
+  const known = zone?.get(second);
+  if (known) return { ...known };
   const parts = formatterFor(timeZone).formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((candidate) => candidate.type === type)?.value);
-  return {
+  const local: LocalDateTime = {
     year: part('year'),
     month: part('month'),
     day: part('day'),
@@ -98,6 +108,12 @@ export function localDateTime(at: Date, timeZone: string): LocalDateTime {
     minute: part('minute'),
     second: part('second'),
   };
+  if (!zone || zone.size >= LOCAL_TIME_CACHE_SIZE) {
+    zone = new Map();
+    localTimes.set(timeZone, zone);
+  }
+  zone.set(second, local);
+  return { ...local };
 }
 
 /** Local time minus UTC at `epochMilliseconds`; whole seconds, because Intl does not format milliseconds here. */

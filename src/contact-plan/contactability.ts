@@ -57,9 +57,18 @@ export function contactability(evidence: ContactPointEvidence, now: Date, weight
     weights.recency * factors.recency + weights.confirmation * factors.confirmation + weights.trust * factors.trust + weights.sharing * factors.sharing;
   const total = weights.recency + weights.confirmation + weights.trust + weights.sharing;
   const score = Math.round(((factors.validity * blended) / total) * 1000) / 1000;
-  return { score, factors: mapValues(factors, (value) => Math.round(value * 1000) / 1000) };
+  return {
+    score,
+    factors: {
+      validity: round(factors.validity),
+      recency: round(factors.recency),
+      confirmation: round(factors.confirmation),
+      trust: round(factors.trust),
+      sharing: round(factors.sharing),
+    },
+  };
 }
 
-function mapValues<T extends Record<string, number>>(object: T, map: (value: number) => number): T {
-  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, map(value)])) as T;
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }

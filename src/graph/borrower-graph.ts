@@ -2,6 +2,7 @@ import { MultiUndirectedGraph } from 'graphology';
 import type { CanonicalRelation } from '../matching/person/relation.js';
 import { explainPath, roundDistance } from './distance-explanation.js';
 import { MinHeap } from './min-heap.js';
+import { type IndexedPerson, indexNeighbourhood, type NeighbourhoodIndex } from './neighbourhood-index.js';
 import { DEFAULT_DISTANCE_WEIGHTS, type DistanceWeights } from './relation-distance.js';
 import { compareText } from '../common/objects.js';
 
@@ -193,7 +194,7 @@ export function buildBorrowerGraph(input: GraphInput, weights: DistanceWeights =
 
 /** A person reached at a given number of hops: Dijkstra runs over (person, hops) so the hop limit stays exact. */
 interface SearchState {
-  personKey: string;
+  person: IndexedPerson;
   personId: string;
   hops: number;
   distance: number;
@@ -231,57 +232,35 @@ function comparePaths(step: DistanceStep, previous: SearchState, other: SearchSt
   );
 }
 
-/** Calls visit for every person one hop from personKey: declared relations, then persons sharing a contact point. */
-function forEachLink(
-  graph: BorrowerGraph,
-  personKey: string,
-  personId: string,
-  visit: (targetKey: string, step: DistanceStep) => void,
-): void {
-  const sharedWeight = graph.getAttribute('sharedContactPoint');
-  graph.forEachEdge(personKey, (_edge, attributes, source, target) => {
-    const otherKey = source === personKey ? target : source;
-    if (attributes.type === 'relation') {
-      const forward = attributes.fromPersonId === personId;
-      visit(otherKey, {
-        fromPersonId: personId,
-        toPersonId: forward ? attributes.toPersonId : attributes.fromPersonId,
-        via: 'relation',
-        relation: attributes.relation,
-        ...(forward ? {} : { reversed: true as const }),
-        weight: attributes.weight,
-      });
-      return;
-    }
-    const via = attributes.kind === 'phone' ? 'shared_phone' : 'shared_address';
-    graph.forEachEdge(otherKey, (_pointEdge, pointAttributes, pointSource, pointTarget) => {
-      const sharingKey = pointSource === otherKey ? pointTarget : pointSource;
-      if (sharingKey === personKey || pointAttributes.type !== 'contact_point') return;
-      visit(sharingKey, {
-        fromPersonId: personId,
-        toPersonId: pointAttributes.personId,
-        via,
-        contactPointId: attributes.contactPointId,
-        weight: sharedWeight,
-      });
+/** Calls visit for every person one hop from `person`: declared relations, then persons sharing a contact point. */
+function forEachLink(person: IndexedPerson, sharedWeight: number, visit: (target: IndexedPerson, step: DistanceStep) => void): void {
+  const personId = person.id;
+  for (const edge of person.relations) {
+    const forward = edge.fromPersonId === personId;
+    visit(forward ? edge.to : edge.from, {
+      fromPersonId: personId,
+      toPersonId: forward ? edge.toPersonId : edge.fromPersonId,
+      via: 'relation',
+      relation: edge.relation,
+      ...(forward ? {} : { reversed: true as const }),
+      weight: edge.weight,
     });
-  });
+  }
+  for (const point of person.points) {
+    const via = point.kind === 'phone' ? 'shared_phone' : 'shared_address';
+    for (const sharing of point.persons) {
+      if (sharing === person) continue;
+      visit(sharing, { fromPersonId: personId, toPersonId: sharing.id, via, contactPointId: point.id, weight: sharedWeight });
+    }
+  }
 }
 
 /** Shortest distance per person within MAX_PERSON_HOPS; on equal distance the path with fewer hops wins. */
-function shortestPaths(graph: BorrowerGraph): SearchState[] {
-  const { borrowerPersonId, hop } = graph.getAttributes();
-  const borrowerKey = personNodeKey(borrowerPersonId);
-  const layers = Array.from({ length: MAX_PERSON_HOPS + 1 }, () => new Map<string, SearchState>());
-  const start: SearchState = {
-    personKey: borrowerKey,
-    personId: borrowerPersonId,
-    hops: 0,
-    distance: 0,
-    previous: undefined,
-    step: undefined,
-    settled: false,
-  };
+function shortestPaths(index: NeighbourhoodIndex, weights: DistanceWeights): SearchState[] {
+  const { hop, sharedContactPoint } = weights;
+  const borrower = index.borrower;
+  const layers = Array.from({ length: MAX_PERSON_HOPS + 1 }, () => new Map<IndexedPerson, SearchState>());
+  const start: SearchState = { person: borrower, personId: borrower.id, hops: 0, distance: 0, previous: undefined, step: undefined, settled: false };
   const queue = new MinHeap<QueueEntry>((left, right) => left.distance - right.distance || left.state.hops - right.state.hops);
   queue.push({ distance: 0, state: start });
 
@@ -291,23 +270,15 @@ function shortestPaths(graph: BorrowerGraph): SearchState[] {
     if (state.settled || entry.distance !== state.distance) continue;
     state.settled = true;
     if (state.hops === MAX_PERSON_HOPS) continue;
-    const layer = layers[state.hops + 1] as Map<string, SearchState>;
+    const layer = layers[state.hops + 1] as Map<IndexedPerson, SearchState>;
     const extra = state.hops > 0 ? hop : 0;
-    forEachLink(graph, state.personKey, state.personId, (targetKey, step) => {
-      if (targetKey === borrowerKey) return;
+    forEachLink(state.person, sharedContactPoint, (target, step) => {
+      if (target === borrower) return;
       const distance = state.distance + step.weight + extra;
-      const current = layer.get(targetKey);
+      const current = layer.get(target);
       if (current === undefined) {
-        const reached: SearchState = {
-          personKey: targetKey,
-          personId: step.toPersonId,
-          hops: state.hops + 1,
-          distance,
-          previous: state,
-          step,
-          settled: false,
-        };
-        layer.set(targetKey, reached);
+        const reached: SearchState = { person: target, personId: step.toPersonId, hops: state.hops + 1, distance, previous: state, step, settled: false };
+        layer.set(target, reached);
         queue.push({ distance, state: reached });
       } else if (current.settled) {
         return;
@@ -321,11 +292,11 @@ function shortestPaths(graph: BorrowerGraph): SearchState[] {
     });
   }
 
-  const best = new Map<string, SearchState>();
+  const best = new Map<IndexedPerson, SearchState>();
   for (const layer of layers.slice(1)) {
-    for (const [key, state] of layer) {
-      const known = best.get(key);
-      if (known === undefined || state.distance < known.distance - EPSILON) best.set(key, state);
+    for (const [person, state] of layer) {
+      const known = best.get(person);
+      if (known === undefined || state.distance < known.distance - EPSILON) best.set(person, state);
     }
   }
   return [...best.values()];
@@ -346,17 +317,15 @@ function pathTo(state: SearchState): DistanceStep[] {
  * left out. Ties: larger distance first, then personId ascending (code-unit order, independent of locale).
  */
 export function rankThirdParties(input: GraphInput, weights: DistanceWeights = DEFAULT_DISTANCE_WEIGHTS): RankedThirdParty[] {
-  const graph = buildBorrowerGraph(input, weights);
-  const ranked = shortestPaths(graph).map((state): RankedThirdParty => {
+  const ranked = shortestPaths(indexNeighbourhood(input, weights), weights).map((state): RankedThirdParty => {
     const path = pathTo(state);
-    const person = graph.getNodeAttributes(state.personKey) as PersonNode;
     return {
       personId: state.personId,
       distance: roundDistance(state.distance),
       hops: state.hops,
       path,
       explanation: explainPath(path, weights.hop),
-      sharedWithBorrowers: person.otherBorrowerIds.length,
+      sharedWithBorrowers: state.person.otherBorrowers?.size ?? 0,
     };
   });
   return ranked.sort((left, right) => right.distance - left.distance || compareText(left.personId, right.personId));

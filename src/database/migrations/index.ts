@@ -1,3 +1,4 @@
+import { ContactPlanDataFunction1795480000000 } from './1795480000000-contact-plan-data-function.js';
 import { NoForeignKeysOnProvenanceLinks1795470000000 } from './1795470000000-no-foreign-keys-on-provenance-links.js';
 import { UniqueLeadPerAttempt1795459600126 } from './1795459600126-unique-lead-per-attempt.js';
 import { HistoryAndMerges1795456400000 } from './1795456400000-history-and-merges.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   HistoryAndMerges1795456400000,
   UniqueLeadPerAttempt1795459600126,
   NoForeignKeysOnProvenanceLinks1795470000000,
+  ContactPlanDataFunction1795480000000,
 ];
