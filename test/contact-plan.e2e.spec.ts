@@ -110,6 +110,25 @@ describe('GET /v1/borrowers/:ref/contact-plan', () => {
     expect(audit.body.items[0]).toMatchObject({ actorRole: 'operator', purpose: 'skip trace case 42', targetId: BORROWER });
   });
 
+  it('answers concurrent requests read in one statement each with its own borrower and masking', async () => {
+    const get = (ref: string, role: 'platform' | 'operator', query: Record<string, string> = {}) =>
+      request(context.http).get(`/v1/borrowers/${ref}/contact-plan`).query(query).set('Authorization', bearer(role));
+    // Sent together, so the repository gathers them into one read (unknown, masked and unmasked mixed).
+    const [masked, unknown, friend, unmasked] = await Promise.all([
+      get(BORROWER, 'platform'),
+      get('NOBODY-CONCURRENT', 'platform'),
+      get('CP-2', 'platform'),
+      get(BORROWER, 'operator', { unmask: 'true', reason: 'concurrent check' }),
+    ]);
+    expect(unknown.status).toBe(404);
+    expect(masked.body).toMatchObject({ borrowerRef: BORROWER, masked: true });
+    expect(masked.body.borrowerContacts.addresses[0].text).toBeUndefined();
+    expect(friend.body.borrowerRef).toBe('CP-2');
+    expect(friend.body.borrowerContacts.phones.map((phone: { masked: string }) => phone.masked)).toEqual(['139****0003']);
+    expect(unmasked.body).toMatchObject({ borrowerRef: BORROWER, masked: false });
+    expect(unmasked.body.borrowerContacts.addresses[0].text).toContain('阳光花园');
+  });
+
   it('shows external-only data with consent and hides it again on revocation', async () => {
     await consent(true, true);
     expect((await plan()).borrowerContacts.phones.map((phone: { masked: string }) => phone.masked).sort()).toEqual(['138****0001', '138****0002']);
