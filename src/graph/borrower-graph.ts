@@ -317,7 +317,7 @@ function pathTo(state: SearchState): DistanceStep[] {
  * left out. Ties: larger distance first, then personId ascending (code-unit order, independent of locale).
  */
 export function rankThirdParties(input: GraphInput, weights: DistanceWeights = DEFAULT_DISTANCE_WEIGHTS): RankedThirdParty[] {
-  const ranked = shortestPaths(indexNeighbourhood(input, weights), weights).map((state): RankedThirdParty => {
+  const ranked = shortestPaths(indexNeighbourhood(buildBorrowerGraph(input, weights)), weights).map((state): RankedThirdParty => {
     const path = pathTo(state);
     return {
       personId: state.personId,
@@ -325,7 +325,7 @@ export function rankThirdParties(input: GraphInput, weights: DistanceWeights = D
       hops: state.hops,
       path,
       explanation: explainPath(path, weights.hop),
-      sharedWithBorrowers: state.person.otherBorrowers?.size ?? 0,
+      sharedWithBorrowers: state.person.otherBorrowers,
     };
   });
   return ranked.sort((left, right) => right.distance - left.distance || compareText(left.personId, right.personId));

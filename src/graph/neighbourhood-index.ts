@@ -1,10 +1,9 @@
 import type { CanonicalRelation } from '../matching/person/relation.js';
-import type { ContactPointKind, GraphInput, PersonKind } from './borrower-graph.js';
-import type { DistanceWeights } from './relation-distance.js';
+import type { BorrowerGraph, ContactPointKind, PersonKind } from './borrower-graph.js';
 
 /**
- * The borrower graph as plain adjacency lists, for ranking on every plan request: the same nodes,
- * edges and checks as buildBorrowerGraph (graphology), without the cost of a general graph library.
+ * The borrower graph's adjacency as plain object references, read once from the graphology graph:
+ * the distance search then walks links without a key lookup per step.
  */
 export interface NeighbourhoodIndex {
   borrower: IndexedPerson;
@@ -17,7 +16,7 @@ export interface IndexedPerson {
   /** Relation edges at this person, whichever side declared them. */
   relations: IndexedRelation[];
   points: IndexedPoint[];
-  otherBorrowers: Set<string> | undefined;
+  otherBorrowers: number;
 }
 
 export interface IndexedRelation {
@@ -35,64 +34,35 @@ export interface IndexedPoint {
   persons: IndexedPerson[];
 }
 
-function requirePerson(persons: Map<string, IndexedPerson>, personId: string, usedBy: string): IndexedPerson {
-  const person = persons.get(personId);
-  if (!person) throw new Error(`${usedBy} refers to person '${personId}', which is not in persons`);
-  return person;
-}
-
-/** Throws on the same inputs as buildBorrowerGraph, with the same messages. */
-export function indexNeighbourhood(input: GraphInput, weights: DistanceWeights): NeighbourhoodIndex {
+/** Indexes a graph built by buildBorrowerGraph, which has already checked every reference. */
+export function indexNeighbourhood(graph: BorrowerGraph): NeighbourhoodIndex {
+  const byNode = new Map<string, IndexedPerson>();
   const persons = new Map<string, IndexedPerson>();
-  for (const { id, kind } of input.persons) {
-    const existing = persons.get(id);
-    if (existing) {
-      if (existing.kind !== kind) throw new Error(`Person '${id}' is listed both as ${existing.kind} and as ${kind}`);
-      continue;
-    }
-    persons.set(id, { id, kind, relations: [], points: [], otherBorrowers: undefined });
-  }
-  const borrower = requirePerson(persons, input.borrowerPersonId, 'borrowerPersonId');
-
-  // Declared twice (two records) is one edge: by from, then to, the relations already added.
-  const declared = new Map<IndexedPerson, Map<IndexedPerson, Set<CanonicalRelation>>>();
-  for (const { fromPersonId, toPersonId, relation } of input.relations) {
-    const from = requirePerson(persons, fromPersonId, `Relation ${fromPersonId} -> ${toPersonId}`);
-    const to = requirePerson(persons, toPersonId, `Relation ${fromPersonId} -> ${toPersonId}`);
-    if (!Object.hasOwn(weights.relations, relation)) {
-      throw new Error(`Relation ${fromPersonId} -> ${toPersonId} has unknown relation '${String(relation)}'`);
-    }
-    // A person named as their own contact says nothing about distance.
-    if (from === to) continue;
-    let targets = declared.get(from);
-    if (!targets) declared.set(from, (targets = new Map()));
-    let added = targets.get(to);
-    if (!added) targets.set(to, (added = new Set()));
-    if (added.has(relation)) continue;
-    added.add(relation);
-    const edge: IndexedRelation = { fromPersonId, toPersonId, relation, weight: weights.relations[relation], from, to };
-    from.relations.push(edge);
-    to.relations.push(edge);
-  }
-
   const points = new Map<string, IndexedPoint>();
-  for (const { personId, contactPointId, kind } of input.contactPoints) {
-    const person = requirePerson(persons, personId, `Contact point '${contactPointId}'`);
-    let point = points.get(contactPointId);
-    if (point) {
-      if (point.kind !== kind) throw new Error(`Contact point '${contactPointId}' is listed both as ${point.kind} and as ${kind}`);
+  graph.forEachNode((key, attributes) => {
+    if (attributes.type === 'person') {
+      const person: IndexedPerson = { id: attributes.personId, kind: attributes.kind, relations: [], points: [], otherBorrowers: attributes.otherBorrowerIds.length };
+      byNode.set(key, person);
+      persons.set(attributes.personId, person);
     } else {
-      point = { id: contactPointId, kind, persons: [] };
-      points.set(contactPointId, point);
+      points.set(key, { id: attributes.contactPointId, kind: attributes.kind, persons: [] });
     }
-    if (person.points.includes(point)) continue;
+  });
+  // Edges in insertion order, so the search visits links in the order the records gave them.
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (attributes.type === 'relation') {
+      const from = byNode.get(source)!;
+      const to = byNode.get(target)!;
+      const edge: IndexedRelation = { fromPersonId: attributes.fromPersonId, toPersonId: attributes.toPersonId, relation: attributes.relation, weight: attributes.weight, from, to };
+      from.relations.push(edge);
+      to.relations.push(edge);
+      return;
+    }
+    const person = byNode.get(source) ?? byNode.get(target)!;
+    const point = points.get(byNode.has(source) ? target : source)!;
     person.points.push(point);
     point.persons.push(person);
-  }
-
-  for (const { personId, borrowerId } of input.otherBorrowerLinks ?? []) {
-    const person = requirePerson(persons, personId, `Other borrower link to '${borrowerId}'`);
-    (person.otherBorrowers ??= new Set()).add(borrowerId);
-  }
+  });
+  const borrower = persons.get(graph.getAttribute('borrowerPersonId'))!;
   return { borrower, persons };
 }
