@@ -195,7 +195,6 @@ export function buildBorrowerGraph(input: GraphInput, weights: DistanceWeights =
 /** A person reached at a given number of hops: Dijkstra runs over (person, hops) so the hop limit stays exact. */
 interface SearchState {
   person: IndexedPerson;
-  personId: string;
   hops: number;
   distance: number;
   previous: SearchState | undefined;
@@ -218,14 +217,13 @@ const VIA_PREFERENCE: Readonly<Record<DistanceStep['via'], number>> = {
   shared_address: 2,
 };
 
-
 /** Which of two equally short ways to reach a state to keep, so equal inputs always give equal paths. */
 function comparePaths(step: DistanceStep, previous: SearchState, other: SearchState): number {
   const otherStep = other.step as DistanceStep;
   const otherPrevious = other.previous as SearchState;
   return (
     VIA_PREFERENCE[step.via] - VIA_PREFERENCE[otherStep.via] ||
-    compareText(previous.personId, otherPrevious.personId) ||
+    compareText(previous.person.id, otherPrevious.person.id) ||
     compareText(step.relation ?? '', otherStep.relation ?? '') ||
     Number(step.reversed === true) - Number(otherStep.reversed === true) ||
     compareText(step.contactPointId ?? '', otherStep.contactPointId ?? '')
@@ -260,7 +258,7 @@ function shortestPaths(index: NeighbourhoodIndex, weights: DistanceWeights): Sea
   const { hop, sharedContactPoint } = weights;
   const borrower = index.borrower;
   const layers = Array.from({ length: MAX_PERSON_HOPS + 1 }, () => new Map<IndexedPerson, SearchState>());
-  const start: SearchState = { person: borrower, personId: borrower.id, hops: 0, distance: 0, previous: undefined, step: undefined, settled: false };
+  const start: SearchState = { person: borrower, hops: 0, distance: 0, previous: undefined, step: undefined, settled: false };
   const queue = new MinHeap<QueueEntry>((left, right) => left.distance - right.distance || left.state.hops - right.state.hops);
   queue.push({ distance: 0, state: start });
 
@@ -277,7 +275,7 @@ function shortestPaths(index: NeighbourhoodIndex, weights: DistanceWeights): Sea
       const distance = state.distance + step.weight + extra;
       const current = layer.get(target);
       if (current === undefined) {
-        const reached: SearchState = { person: target, personId: step.toPersonId, hops: state.hops + 1, distance, previous: state, step, settled: false };
+        const reached: SearchState = { person: target, hops: state.hops + 1, distance, previous: state, step, settled: false };
         layer.set(target, reached);
         queue.push({ distance, state: reached });
       } else if (current.settled) {
@@ -320,7 +318,7 @@ export function rankThirdParties(input: GraphInput, weights: DistanceWeights = D
   const ranked = shortestPaths(indexNeighbourhood(buildBorrowerGraph(input, weights)), weights).map((state): RankedThirdParty => {
     const path = pathTo(state);
     return {
-      personId: state.personId,
+      personId: state.person.id,
       distance: roundDistance(state.distance),
       hops: state.hops,
       path,
