@@ -12,7 +12,7 @@
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BENCH_KEYS,
@@ -48,23 +48,37 @@ async function main(): Promise<void> {
   const reuse = flags.get('reuse');
   const statements = new Map<string, { count: number; milliseconds: number }>();
   let profiling = false;
+  // Loaded by one service, measured on another started afterwards over the same database, as an API
+  // instance runs: the loading process's heap and buffers hold what the bulk ingest left behind.
+  let directory = reuse;
+  if (directory) {
+    console.log(`reusing the database of ${directory}`);
+  } else {
+    const loader = await startBenchService({ connections: 3, environment: { DATABASE_POOL_SIZE: '20' }, keep: true, quiet: true });
+    directory = dirname(loader.postgresDirectory);
+    try {
+      const { records, seconds } = await loadBorrowers(loader, borrowers, seed);
+      console.log(`loaded ${borrowers} borrowers (${records} records) in ${seconds.toFixed(0)} s`);
+      // As autovacuum would have left the tables by the time anyone reads them: hint bits set and the
+      // visibility map current, so the first reads of each row do not write (the bulk load just wrote them all).
+      await loader.dataSource.query('VACUUM (ANALYZE)');
+    } catch (error) {
+      await loader.close();
+      rmSync(directory, { recursive: true, force: true });
+      throw error;
+    }
+    await loader.close();
+  }
   const service = await startBenchService({
     connections: 3,
     environment: { DATABASE_POOL_SIZE: '20' },
     onPostgresLog: sqlProfile ? (line) => profiling && recordStatement(statements, line) : undefined,
     postgresSettings: sqlStatistics ? STATEMENT_STATISTICS_SETTINGS : undefined,
-    keep: flags.has('keep'),
-    directory: reuse,
+    directory,
+    quiet: !reuse && !flags.has('keep'),
   });
   const work = mkdtempSync(join(tmpdir(), 'contact-plan-load-'));
   try {
-    if (reuse) {
-      console.log(`reusing the database of ${reuse}`);
-    } else {
-      const { records, seconds } = await loadBorrowers(service, borrowers, seed);
-      console.log(`loaded ${borrowers} borrowers (${records} records) in ${seconds.toFixed(0)} s`);
-    }
-    await service.dataSource.query('ANALYZE');
     const sample: { ref: string }[] = await service.dataSource.query('SELECT ref FROM borrower ORDER BY random() LIMIT 30000');
     const refs = sample.slice(0, 20000);
     const [{ size }] = await service.dataSource.query('SELECT pg_database_size(current_database()) AS size');
@@ -114,6 +128,7 @@ async function main(): Promise<void> {
   } finally {
     await service.close();
     rmSync(work, { recursive: true, force: true });
+    if (!reuse && !flags.has('keep')) rmSync(directory, { recursive: true, force: true });
   }
 }
 

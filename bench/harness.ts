@@ -48,6 +48,8 @@ export interface BenchServiceOptions {
   keep?: boolean;
   /** reuse the directory of a kept run (database and all) instead of a fresh one; it is kept on close */
   directory?: string;
+  /** say nothing of the kept directory on close (a caller that removes it itself) */
+  quiet?: boolean;
   /** extra environment for loadConfiguration (DATABASE_POOL_SIZE, WORKER_CONCURRENCY ...) */
   environment?: Record<string, string>;
   connections?: number;
@@ -126,8 +128,8 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
       http.close();
       await started.close();
       await database.stop();
-      if (keep) console.log(`kept ${root}`);
-      else rmSync(root, { recursive: true, force: true });
+      if (!keep) rmSync(root, { recursive: true, force: true });
+      else if (!options.quiet) console.log(`kept ${root}`);
     },
   };
 }
