@@ -122,6 +122,9 @@ describe('GET /v1/borrowers/:ref/contact-plan', () => {
     ]);
     expect(unknown.status).toBe(404);
     expect(masked.body).toMatchObject({ borrowerRef: BORROWER, masked: true });
+    // Personal data: never kept by a browser or proxy, and no body hashed into an ETag.
+    expect(masked.headers['cache-control']).toBe('no-store');
+    expect(masked.headers.etag).toBeUndefined();
     expect(masked.body.borrowerContacts.addresses[0].text).toBeUndefined();
     expect(friend.body.borrowerRef).toBe('CP-2');
     expect(friend.body.borrowerContacts.phones.map((phone: { masked: string }) => phone.masked)).toEqual(['139****0003']);

@@ -13,6 +13,14 @@ export async function createHttpApplication(options: AppModuleOptions): Promise<
     bodyParser: false,
   });
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
+  // Answers hold personal data computed per request: no validators to hash every body for, and
+  // nothing for a browser or proxy to keep.
+  app.set('etag', false);
+  app.disable('x-powered-by');
+  app.use('/v1', (_request: Request, response: Response, next: NextFunction) => {
+    response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
   app.use(requestLog());
   app.enableShutdownHooks();
