@@ -254,9 +254,8 @@ function forEachLink(person: IndexedPerson, sharedWeight: number, visit: (target
 }
 
 /** Shortest distance per person within MAX_PERSON_HOPS; on equal distance the path with fewer hops wins. */
-function shortestPaths(index: NeighbourhoodIndex, weights: DistanceWeights): SearchState[] {
-  const { hop, sharedContactPoint } = weights;
-  const borrower = index.borrower;
+function shortestPaths(index: NeighbourhoodIndex): SearchState[] {
+  const { borrower, hop, sharedContactPoint } = index;
   const layers = Array.from({ length: MAX_PERSON_HOPS + 1 }, () => new Map<IndexedPerson, SearchState>());
   const start: SearchState = { person: borrower, hops: 0, distance: 0, previous: undefined, step: undefined, settled: false };
   const queue = new MinHeap<QueueEntry>((left, right) => left.distance - right.distance || left.state.hops - right.state.hops);
@@ -315,7 +314,7 @@ function pathTo(state: SearchState): DistanceStep[] {
  * left out. Ties: larger distance first, then personId ascending (code-unit order, independent of locale).
  */
 export function rankThirdParties(input: GraphInput, weights: DistanceWeights = DEFAULT_DISTANCE_WEIGHTS): RankedThirdParty[] {
-  const ranked = shortestPaths(indexNeighbourhood(buildBorrowerGraph(input, weights)), weights).map((state): RankedThirdParty => {
+  const ranked = shortestPaths(indexNeighbourhood(buildBorrowerGraph(input, weights))).map((state): RankedThirdParty => {
     const path = pathTo(state);
     return {
       personId: state.person.id,

@@ -8,6 +8,9 @@ import type { BorrowerGraph, ContactPointKind, PersonKind } from './borrower-gra
 export interface NeighbourhoodIndex {
   borrower: IndexedPerson;
   persons: Map<string, IndexedPerson>;
+  /** The graph's weights for an extra hop and for a shared contact point. */
+  hop: number;
+  sharedContactPoint: number;
 }
 
 export interface IndexedPerson {
@@ -63,6 +66,6 @@ export function indexNeighbourhood(graph: BorrowerGraph): NeighbourhoodIndex {
     person.points.push(point);
     point.persons.push(person);
   });
-  const borrower = persons.get(graph.getAttribute('borrowerPersonId'))!;
-  return { borrower, persons };
+  const { borrowerPersonId, hop, sharedContactPoint } = graph.getAttributes();
+  return { borrower: persons.get(borrowerPersonId)!, persons, hop, sharedContactPoint };
 }

@@ -115,6 +115,7 @@ export class ContactPlanDataFunction1795480000000 implements MigrationInterface 
           )
           SELECT json_build_array(
             target.id,
+            -- The consent in force: the latest record, as ConsentService.current reads it.
             (SELECT json_build_array(external_sources, third_party_contact) FROM consent WHERE borrower_id = target.id ORDER BY id DESC LIMIT 1),
             (SELECT json_agg(json_build_array(person_id, relation) ORDER BY person_id) FROM link),
             (SELECT json_agg(json_build_array(via, person_id, relation)) FROM declared),
