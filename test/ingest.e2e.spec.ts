@@ -15,6 +15,10 @@ afterAll(() => context?.close());
 const post = (records: unknown[], source = 'crm') =>
   request(context.http).post(`/v1/sources/${source}/records`).set('Authorization', bearer('platform')).send({ records });
 
+/** Full values need an operator and a reason (masked otherwise): for tests about what a record resolved to. */
+const readUnmasked = (sourceRecordId: string) =>
+  request(context.http).get(`/v1/sources/crm/records/${sourceRecordId}`).query({ unmask: 'true', reason: 'e2e check' }).set('Authorization', bearer('operator')).expect(200);
+
 const count = async (table: string): Promise<number> => Number((await context.dataSource.query(`SELECT count(*) FROM ${table}`))[0].count);
 
 describe('POST /v1/sources/:key/records', () => {
@@ -30,7 +34,7 @@ describe('POST /v1/sources/:key/records', () => {
       expect.objectContaining({ index: 0, sourceRecordId: 'order-1', raw: '138****5678', reason: expect.stringMatching(/mask/i) }),
     ]);
 
-    const read = await request(context.http).get('/v1/sources/crm/records/order-1').set('Authorization', bearer('operator')).expect(200);
+    const read = await readUnmasked('order-1');
     expect(read.body.record.sourceRecordId).toBe('order-1');
     expect(read.body.phones.map((phone: { raw: string }) => phone.raw)).toEqual(record.phones);
     const [first, landline, masked, same] = read.body.phones;
@@ -105,7 +109,7 @@ describe('POST /v1/sources/:key/records', () => {
     const changed = { ...original, phones: ['13900000002'] };
     const response = await post([changed, changed]).expect(200);
     expect(response.body).toMatchObject({ accepted: 1, duplicates: 1 });
-    const read = await request(context.http).get('/v1/sources/crm/records/versioned').set('Authorization', bearer('operator')).expect(200);
+    const read = await readUnmasked('versioned');
     expect(read.body.version).toBe(2);
     expect(read.body.phones[0].e164).toBe('+8613900000002');
     expect(read.body.versions.map((version: { version: number }) => version.version)).toEqual([2, 1]);
@@ -185,6 +189,78 @@ describe('GET /v1/audit-events', () => {
   });
 });
 
+describe('GET /v1/sources/:key/records/:sourceRecordId masking', () => {
+  const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+  const MOBILE = /1[3-9]\d{9}/;
+  const personal = aSourceRecord({
+    sourceRecordId: 'pii-1',
+    borrower: { ref: 'PII-1', name: '张三', idNumber: '110101199003071234' },
+    subject: { role: 'contact', name: '王小明', relation: '配偶' },
+    phones: ['13912345678', '010-62345678转123', '无'],
+    employer: { name: '样例科技有限公司', phone: '13987654321' },
+  });
+  const read = (role: 'operator' | 'admin', query: Record<string, string> = {}) =>
+    request(context.http).get('/v1/sources/crm/records/pii-1').query(query).set('Authorization', bearer(role));
+
+  beforeAll(async () => {
+    await post([personal]).expect(200);
+  });
+
+  it.each(['operator', 'admin'] as const)('masks every personal value for %s by default', async (role) => {
+    const { body } = await read(role).expect(200);
+    expect(body.record).toEqual({
+      sourceRecordId: 'pii-1',
+      observedAt: expect.any(String),
+      borrower: { ref: 'PII-1', name: '张*', idNumber: '110101********1234' },
+      subject: { role: 'contact', name: '王*明', relation: '配偶' },
+      phones: ['139****5678', '010****5678-***', '****'],
+      addresses: [{ text: '广东省深圳市南山区****', kind: 'home' }],
+      employer: { name: '样例科技有限公司', phone: '139****4321' },
+    });
+    expect(body.phones).toEqual([
+      { raw: '139****5678', contactPointId: expect.any(String), type: 'mobile', field: 'phone' },
+      { raw: '010****5678-***', contactPointId: expect.any(String), type: 'fixed_line', field: 'phone' },
+      { raw: '****', contactPointId: null, error: expect.any(String), field: 'phone' },
+      { raw: '139****4321', contactPointId: expect.any(String), type: 'mobile', field: 'employer_phone' },
+    ]);
+    expect(body.addresses).toEqual([{ raw: '广东省深圳市南山区****', contactPointId: expect.any(String) }]);
+    expect(body.versions).toEqual([expect.not.objectContaining({ contentHash: expect.anything() })]);
+    // Ids are UUIDs: take them out so only personal values are searched for digits.
+    const json = JSON.stringify(body).replace(UUID, '<id>');
+    expect(json).not.toMatch(MOBILE);
+    for (const secret of ['张三', '王小明', '19900307', '62345678', '科技南十二路', '阳光花园']) expect(json).not.toContain(secret);
+  });
+
+  it('unmasks only for an operator with a reason, and audits it', async () => {
+    await read('admin', { unmask: 'true', reason: 'case 42 call-back' }).expect(403);
+    await read('operator', { unmask: 'true' }).expect(400);
+    await read('operator', { unmask: 'true', reason: ' ab ' }).expect(400);
+    const { body } = await read('operator', { unmask: 'true', reason: 'case 42 call-back' }).expect(200);
+    expect(body.record).toEqual({ ...personal, observedAt: expect.any(String) });
+    expect(body.phones.map((phone: { raw: string; e164?: string }) => [phone.raw, phone.e164])).toEqual([
+      ['13912345678', '+8613912345678'],
+      ['010-62345678转123', '+861062345678'],
+      ['无', undefined],
+      ['13987654321', '+8613987654321'],
+    ]);
+    expect(body.phones[1].extension).toBe('123');
+    expect(body.addresses[0].raw).toBe(personal.addresses[0].text);
+    expect(body.versions[0].contentHash).toMatch(/^[0-9a-f]{64}$/);
+
+    const events = (action: string) =>
+      request(context.http).get('/v1/audit-events').query({ action, targetId: 'crm/pii-1' }).set('Authorization', bearer('auditor')).expect(200);
+    const unmasked = await events('source_record.unmasked');
+    expect(unmasked.body.items).toEqual([expect.objectContaining({ actorRole: 'operator', borrowerRef: 'PII-1', targetType: 'source_record', purpose: 'case 42 call-back' })]);
+    // Every read is in the log, masked ones included; refused requests read nothing.
+    const reads = await events('source_record.read');
+    expect(reads.body.items.map((item: { actorRole: string; purpose: string | null }) => [item.actorRole, item.purpose])).toEqual([
+      ['operator', 'case 42 call-back'],
+      ['admin', null],
+      ['operator', null],
+    ]);
+  });
+});
+
 describe('GET /v1/contact-points/:id', () => {
   it('shows a phone masked with its type, sharing and observations, and unmasks only for an operator with a reason', async () => {
     await post([
@@ -192,7 +268,7 @@ describe('GET /v1/contact-points/:id', () => {
       aSourceRecord({ sourceRecordId: 'prov-2', borrower: { ref: 'PROV-2' }, phones: ['+86 139 8888 7777', '62345678'], addresses: [{ text: '北京市朝阳区建国路88号SOHO现代城5号楼1201' }] }),
     ]).expect(200);
     await (context.queue as InProcessQueueDriver).whenIdle();
-    const record = (await request(context.http).get('/v1/sources/crm/records/prov-2').set('Authorization', bearer('admin')).expect(200)).body;
+    const record = (await readUnmasked('prov-2')).body;
     // A landline without area code takes the area code of the city in the same record.
     expect(record.phones[1]).toMatchObject({ raw: '62345678', e164: '+861062345678', type: 'fixed_line' });
     const id = record.phones[0].contactPointId;

@@ -51,7 +51,11 @@ describe('embedded default', () => {
     const second = await boot(port);
     try {
       expect(generatedKey('admin')).toBe(admin);
-      const read = await request(second.http).get('/v1/sources/restart-test/records/survivor').set('Authorization', `Bearer ${generatedKey('operator')}`).expect(200);
+      const read = await request(second.http)
+        .get('/v1/sources/restart-test/records/survivor')
+        .query({ unmask: 'true', reason: 'restart check' })
+        .set('Authorization', `Bearer ${generatedKey('operator')}`)
+        .expect(200);
       expect(read.body.phones[0].e164).toBe('+8613812345678');
     } finally {
       await second.stop();

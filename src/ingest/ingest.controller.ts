@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, PayloadToo
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import { unmaskReason } from '../privacy/unmask-policy.js';
 import { SourceKeyPipe } from '../sources/source-key.pipe.js';
 import { IngestService, MAX_RECORDS_PER_REQUEST } from './ingest.service.js';
 import { IngestRecordsRequestDto, IngestRecordsResponseDto } from './source-record.dto.js';
@@ -39,14 +40,18 @@ export class IngestController {
 
   @Get(':sourceRecordId')
   @Roles('operator', 'admin')
-  @ApiQuery({ name: 'reason', required: false, description: 'Why you are looking (written to the audit log)' })
-  @ApiOkResponse({ type: SourceRecordReadDto })
+  @ApiQuery({ name: 'unmask', required: false, description: 'true for full values (operator only, needs reason, audited)' })
+  @ApiQuery({ name: 'reason', required: false, description: 'Why you are looking (written to the audit log); required with unmask' })
+  @ApiOkResponse({ type: SourceRecordReadDto, description: 'Personal data masked unless an operator unmasks with a reason' })
+  @ApiResponse({ status: 400, description: 'unmask=true without a reason' })
+  @ApiResponse({ status: 403, description: 'unmask=true by a role other than operator' })
   read(
     @Param('key', SourceKeyPipe) key: string,
     @Param('sourceRecordId') sourceRecordId: string,
     @CurrentPrincipal() principal: Principal,
+    @Query('unmask') unmask?: string,
     @Query('reason') reason?: string,
   ): Promise<SourceRecordReadDto> {
-    return this.reader.read(principal, key, sourceRecordId, reason?.slice(0, 500));
+    return this.reader.read(principal, key, sourceRecordId, { purpose: reason?.slice(0, 500), unmaskReason: unmaskReason(principal, { unmask, reason }) });
   }
 }

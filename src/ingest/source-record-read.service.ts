@@ -5,7 +5,15 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { SourceRecordPayload } from './source-record.dto.js';
 import type { ResolvedAddressDto, ResolvedPhoneDto, SourceRecordReadDto } from './source-record-read.dto.js';
+import { maskRawAddress, maskRawPhone, maskSourceRecordPayload } from './source-record-masking.js';
 import { compact } from '../common/objects.js';
+
+export interface SourceRecordReadOptions {
+  /** Why the caller is looking; written to the audit log. */
+  purpose?: string;
+  /** Set only after the caller checked the operator role (unmaskReason); full values, audited as unmasked. */
+  unmaskReason?: string;
+}
 
 /** "Where did this number come from": a stored record and what each of its values resolved to. */
 @Injectable()
@@ -15,7 +23,7 @@ export class SourceRecordReadService {
     private readonly audit: AuditService,
   ) {}
 
-  async read(principal: Principal, sourceKey: string, sourceRecordId: string, purpose?: string): Promise<SourceRecordReadDto> {
+  async read(principal: Principal, sourceKey: string, sourceRecordId: string, { purpose, unmaskReason }: SourceRecordReadOptions = {}): Promise<SourceRecordReadDto> {
     const versions: { id: string; version: number; observed_at: Date; received_at: Date; batch_id: string; content_hash: string; payload: SourceRecordPayload; borrower_id: string; person_id: string }[] =
       await this.dataSource.query(
         `SELECT version.id, version.version, version.observed_at, version.received_at, version.batch_id, version.content_hash,
@@ -37,14 +45,16 @@ export class SourceRecordReadService {
          ORDER BY CASE observation.field WHEN 'phone' THEN 0 WHEN 'employer_phone' THEN 1 ELSE 2 END, observation.position, observation.part`,
         [current.id],
       );
+    const unmasked = unmaskReason !== undefined;
+    // Masked, a phone shows only its masked raw text: e164 and extension would give the number away (as in provenance).
     const phones: ResolvedPhoneDto[] = observations
       .filter((row) => row.field !== 'address')
       .map((row) =>
         compact({
-          raw: row.raw,
+          raw: unmasked ? row.raw : maskRawPhone(row.raw),
           contactPointId: row.contact_point_id,
-          e164: row.e164 ?? undefined,
-          extension: row.extension ?? undefined,
+          e164: unmasked ? (row.e164 ?? undefined) : undefined,
+          extension: unmasked ? (row.extension ?? undefined) : undefined,
           type: row.subtype ?? undefined,
           error: row.error ?? undefined,
           field: row.field,
@@ -52,18 +62,16 @@ export class SourceRecordReadService {
       );
     const addresses: ResolvedAddressDto[] = observations
       .filter((row) => row.field === 'address')
-      .map((row) => compact({ raw: row.raw, contactPointId: row.contact_point_id, error: row.error ?? undefined }));
-    // The response carries unmasked personal data: every read is audited.
-    await this.audit.record(principal, {
-      action: 'source_record.read',
-      targetType: 'source_record',
-      targetId: `${sourceKey}/${sourceRecordId}`,
-      borrowerRef: current.payload.borrower.ref,
-      purpose,
-    });
+      .map((row) => compact({ raw: unmasked ? row.raw : maskRawAddress(row.raw), contactPointId: row.contact_point_id, error: row.error ?? undefined }));
+    // Every read is audited, masked or not; an unmasked one also the way every other unmasked read is (`*.unmasked`, reason as purpose).
+    const target = { targetType: 'source_record', targetId: `${sourceKey}/${sourceRecordId}`, borrowerRef: current.payload.borrower.ref };
+    await this.audit.record(principal, [
+      { action: 'source_record.read', ...target, purpose: unmaskReason ?? purpose },
+      ...(unmasked ? [{ action: 'source_record.unmasked', ...target, purpose: unmaskReason }] : []),
+    ]);
     return {
       sourceKey,
-      record: current.payload,
+      record: unmasked ? current.payload : maskSourceRecordPayload(current.payload),
       version: current.version,
       personId: current.person_id,
       borrowerId: current.borrower_id,
@@ -74,7 +82,9 @@ export class SourceRecordReadService {
         observedAt: version.observed_at,
         receivedAt: version.received_at,
         batchId: version.batch_id,
-        contentHash: version.content_hash,
+        // An unsalted SHA-256 of the full payload: with the masked fields beside it, the hidden digits could be
+        // guessed and checked offline, so only an unmasked answer carries it.
+        contentHash: unmasked ? version.content_hash : undefined,
       })),
     };
   }
