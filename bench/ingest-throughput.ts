@@ -3,12 +3,15 @@
  * pushed through the real HTTP API of the service on its embedded PostgreSQL, in batches of 1000
  * with a small fixed number of requests in flight, through validation, storage and matching.
  *
- *   npm run bench:ingest [-- --records 1000000 --concurrency 3 --seed 7 --wait-jobs --sql-profile | --sql-statistics --keep]
+ *   npm run bench:ingest [-- --records 1000000 --concurrency 3 --seed 7 --wait-jobs --floor --sql-profile | --sql-statistics --keep]
  *
  * Prints records/s overall and per 100k, batch latency percentiles, peak RSS of this process (the
- * service and the load generator share it), and PostgreSQL's data size. Asserts nothing.
+ * service and the load generator share it), and PostgreSQL's data size; with --floor, also the
+ * least CPU per record any design storing the same rows could spend here (storage-floor.ts), and
+ * so the ceiling of records/s on this machine. Asserts nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import type { DataSource } from 'typeorm';
 import {
   BENCH_KEYS,
   directorySize,
@@ -24,6 +27,7 @@ import {
   startBenchService,
   STATEMENT_STATISTICS_SETTINGS,
 } from './harness.js';
+import { measureRecordWorkFloor, measureStorageFloor } from './storage-floor.js';
 import { syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
 
 const BATCH_SIZE = 1000;
@@ -45,6 +49,7 @@ async function main(): Promise<void> {
   const sqlProfile = flags.has('sql-profile');
   const sqlStatistics = flags.has('sql-statistics');
   const generateOnly = flags.has('generate-only');
+  const floor = flags.has('floor');
   if (!Number.isInteger(total) || total < 1) throw new Error('--records must be a positive integer');
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 16) throw new Error('--concurrency must be 1..16');
 
@@ -190,16 +195,43 @@ async function main(): Promise<void> {
     console.log(`stored                  ${Object.entries(counts[0]).map(([name, value]) => `${name} ${value}`).join(', ')}`);
     if (sqlProfile) printStatements(statements);
     if (sqlStatistics) await printStatementStatistics(service.dataSource);
+    if (floor) {
+      const cpuPerRecord = ((cpuIngest.user + cpuIngest.system) / 1e6 + (postgresCpuIngest ?? Number.NaN)) / sent;
+      await printFloor(service, { seed, records: total, throughput: sent / ingestSeconds, cpuPerRecord });
+    }
   } finally {
     clearInterval(sampler);
     await service.close();
   }
 }
 
-
-// Extended-protocol queries log parse, bind and execute separately: count the execution only.
-
-
+async function printFloor(
+  service: { dataSource: DataSource; postgresDirectory: string; whenJobsIdle(): Promise<void> },
+  run: { seed: number; records: number; throughput: number; cpuPerRecord: number },
+): Promise<void> {
+  // Nothing else may run on the server while the floor is measured.
+  await service.whenJobsIdle();
+  const storage = await measureStorageFloor(service.dataSource, service.postgresDirectory);
+  const sample = Math.min(run.records, 100_000);
+  const work = measureRecordWorkFloor({ seed: run.seed, records: sample, batchSize: BATCH_SIZE });
+  // The COPY backend's own CPU: the most generous reading (background writers left out).
+  const postgresPerRecord = (storage.backendCpuSeconds ?? storage.seconds) / run.records;
+  const nodePerRecord = work.cpuSeconds / work.records;
+  const cores = availableParallelism();
+  const ceiling = cores / (postgresPerRecord + nodePerRecord);
+  const rows = storage.tables.reduce((sum, load) => sum + load.rows, 0);
+  console.log('\n=== floor: the least CPU per record a design storing these rows can spend here ===');
+  console.log(
+    `PostgreSQL              COPY of the ${rows} rows ingest stored into empty copies of their tables: ${storage.seconds.toFixed(1)} s; CPU of the COPY backend ` +
+      `${storage.backendCpuSeconds?.toFixed(1) ?? 'n/a (wall time used)'} s, of the whole server ${storage.postgresCpuSeconds?.toFixed(1) ?? 'n/a'} s: ` +
+      `${(postgresPerRecord * 1e6).toFixed(0)} µs a record`,
+  );
+  for (const load of storage.tables) console.log(`  ${load.table.padEnd(22)} ${String(load.rows).padStart(9)} rows ${load.seconds.toFixed(2).padStart(7)} s`);
+  console.log(`Node                    parse, validate, hash, normalise (${work.records} records, ${work.phones} phones, one thread): ${(nodePerRecord * 1e6).toFixed(0)} µs a record`);
+  console.log(`ceiling                 ${cores} cores / ${((postgresPerRecord + nodePerRecord) * 1e6).toFixed(0)} µs = ${Math.round(ceiling)} records/s for any design storing these rows`);
+  console.log(`this run                ${Math.round(run.throughput)} records/s (${((100 * run.throughput) / ceiling).toFixed(1)} % of the ceiling), ` +
+    `${(run.cpuPerRecord * 1e6).toFixed(0)} µs of CPU a record (${(run.cpuPerRecord / (postgresPerRecord + nodePerRecord)).toFixed(1)} x the floor)`);
+}
 
 main().catch((error: unknown) => {
   console.error(error);
