@@ -75,6 +75,39 @@ describe('address review', () => {
   });
 });
 
+describe('estate locations', () => {
+  const pointOf = async (id: string) => (await readRecord(id)).addresses[0].contactPointId as string;
+  const pairsOf = async () =>
+    ((await suggestions({ kind: 'address' })).items as { left: { id: string }; right: { id: string }; fields: { field: string; agreement: string }[] }[]).map((item) => ({
+      ids: [item.left.id, item.right.id].sort(),
+      location: item.fields.find((field) => field.field === 'estateLocation')?.agreement,
+    }));
+
+  it('an estate seen at its street address is compared with street-only flats: elsewhere is another building, there is suggested', async () => {
+    // Nothing known of 融创花园 yet: the same flat number on a street-only address is a guess, and suggested.
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'loc-1', borrower: { ref: 'L-1' }, addresses: [{ text: '上海市徐汇区融创花园3栋101室' }] }),
+      aSourceRecord({ sourceRecordId: 'loc-2', borrower: { ref: 'L-2' }, addresses: [{ text: '上海市徐汇区虹桥路981号3栋101室' }] }),
+    ]);
+    const unknown = [await pointOf('loc-1'), await pointOf('loc-2')].sort();
+    expect(await pairsOf()).toContainEqual({ ids: unknown, location: undefined });
+
+    // A source writes the estate with its street address: 融创花园 stands at 虹桥路977号.
+    await ingest([aSourceRecord({ sourceRecordId: 'loc-3', borrower: { ref: 'L-3' }, addresses: [{ text: '上海市徐汇区虹桥路977号融创花园8栋808室' }] })]);
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'loc-4', borrower: { ref: 'L-4' }, addresses: [{ text: '上海市徐汇区融创花园5栋202室' }] }),
+      aSourceRecord({ sourceRecordId: 'loc-5', borrower: { ref: 'L-5' }, addresses: [{ text: '上海市徐汇区虹桥路981号5栋202室' }] }),
+      aSourceRecord({ sourceRecordId: 'loc-6', borrower: { ref: 'L-6' }, addresses: [{ text: '上海市徐汇区虹桥路977号5栋202室' }] }),
+    ]);
+    const [estate, elsewhere, there] = [await pointOf('loc-4'), await pointOf('loc-5'), await pointOf('loc-6')];
+    const pairs = await pairsOf();
+    expect(pairs.filter((pair) => pair.ids.includes(estate))).toEqual([{ ids: [estate, there].sort(), location: 'agree' }]);
+    expect(pairs.some((pair) => pair.ids.includes(elsewhere))).toBe(false);
+    const [suggestion] = (await suggestions({ kind: 'address' })).items.filter((item: { left: { id: string } }) => [estate, there].includes(item.left.id));
+    expect(suggestion.score).toBe(1);
+  });
+});
+
 describe('person review', () => {
   it('suggests a similar name under a compatible relation, and a rejected pair stays rejected', async () => {
     await ingest([

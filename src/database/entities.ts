@@ -13,6 +13,7 @@ import { SourceRecordEntity } from '../ingest/source-record.entity.js';
 import { BorrowerPersonEntity } from '../matching/borrower-person.entity.js';
 import { ContactPointBlockEntity } from '../matching/contact-point-block.entity.js';
 import { ContactPointEntity } from '../matching/contact-point.entity.js';
+import { EstateLocationEntity } from '../matching/estate-location.entity.js';
 import { ObservationEntity } from '../matching/observation.entity.js';
 import { PersonContactPointEntity } from '../matching/person-contact-point.entity.js';
 import { PersonEntity } from '../matching/person.entity.js';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   LeadEntity,
   ContactPointBlockEntity,
   ContactPointEntity,
+  EstateLocationEntity,
   IngestBatchEntity,
   MatchSuggestionEntity,
   MergeEntity,

@@ -1,4 +1,4 @@
-import { blockingKeys } from './address/index.js';
+import { blockingKeys, type EstateLocation, estateKey, estateLocationOf } from './address/index.js';
 import type { PreparedRecord } from './record-preparation.js';
 
 export type ContactPointKind = 'phone' | 'address';
@@ -69,4 +69,18 @@ export function addPoint(
   if (observedAt < point.firstSeenAt) point.firstSeenAt = observedAt;
   if (observedAt > point.lastSeenAt) point.lastSeenAt = observedAt;
   return point;
+}
+
+/** The estates a batch names together with their street address, once each (estate-location.ts). */
+export function collectEstateLocations(records: readonly { prepared: PreparedRecord }[]): EstateLocation[] {
+  const locations = new Map<string, EstateLocation>();
+  for (const { prepared } of records) {
+    for (const address of prepared.addresses) {
+      const location = estateLocationOf(address.parsed);
+      // Longer than the columns: not an estate name anyway.
+      if (!location || location.community.length > 100 || location.road.length > 100 || location.roadNumber.length > 32) continue;
+      locations.set(`${estateKey(location.districtCode, location.community)}|${location.road}#${location.roadNumber}`, location);
+    }
+  }
+  return [...locations.values()];
 }

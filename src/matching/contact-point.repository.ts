@@ -1,6 +1,8 @@
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import { compareText } from '../common/objects.js';
 import type { Queryable } from '../database/queryable.js';
+import type { EstateLocation, EstateLocations, StreetAddress } from './address/index.js';
+import { estateKey } from './address/index.js';
 import { type ContactPointRow, pointKey } from './contact-point-rows.js';
 
 
@@ -70,4 +72,37 @@ export async function ensureBorrowers(executor: Queryable, refs: readonly string
   const created: { id: string; ref: string }[] = await executor.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [missing]);
   for (const row of created) ids.set(row.ref, row.id);
   return ids;
+}
+
+/** Records which street addresses estates were written with; known pairs are left alone (no row lock). */
+export async function ensureEstateLocations(executor: Queryable, unsorted: readonly EstateLocation[]): Promise<void> {
+  if (unsorted.length === 0) return;
+  // Key order, like contact points: concurrent batches insert shared rows in one order.
+  const locations = [...unsorted].sort((left, right) =>
+    compareText(`${estateKey(left.districtCode, left.community)}|${left.road}|${left.roadNumber}`, `${estateKey(right.districtCode, right.community)}|${right.road}|${right.roadNumber}`),
+  );
+  await executor.query(
+    `INSERT INTO estate_location (district_code, community, road, road_number)
+     SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])
+     ON CONFLICT DO NOTHING`,
+    [locations.map((row) => row.districtCode), locations.map((row) => row.community), locations.map((row) => row.road), locations.map((row) => row.roadNumber)],
+  );
+}
+
+/** The street addresses each estate named is known at (estateKey -> streets); estates never seen with one are absent. */
+export async function loadEstateLocations(executor: Queryable, estates: readonly { districtCode: string; community: string }[]): Promise<EstateLocations> {
+  const locations = new Map<string, StreetAddress[]>();
+  const wanted = [...new Map(estates.map((estate) => [estateKey(estate.districtCode, estate.community), estate])).values()];
+  if (wanted.length === 0) return locations;
+  const rows: { district_code: string; community: string; road: string; road_number: string }[] = await executor.query(
+    `SELECT location.district_code, location.community, location.road, location.road_number
+     FROM unnest($1::varchar[], $2::varchar[]) AS wanted(district_code, community)
+     JOIN estate_location location ON location.district_code = wanted.district_code AND location.community = wanted.community`,
+    [wanted.map((estate) => estate.districtCode), wanted.map((estate) => estate.community)],
+  );
+  for (const row of rows) {
+    const key = estateKey(row.district_code, row.community);
+    locations.set(key, [...(locations.get(key) ?? []), { road: row.road, roadNumber: row.road_number }]);
+  }
+  return locations;
 }

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
-import { addPoint, collectContactPoints, type ContactPointRow, pointKey } from './contact-point-rows.js';
-import { ensureBorrowers, ensureContactPoints } from './contact-point.repository.js';
+import { addPoint, collectContactPoints, collectEstateLocations, type ContactPointRow, pointKey } from './contact-point-rows.js';
+import { ensureBorrowers, ensureContactPoints, ensureEstateLocations } from './contact-point.repository.js';
 import { nameKey } from './person/person-name.js';
 import { type KnownPerson, type LinkRelation, type PersonMention, PersonResolver } from './person-resolution.js';
 import type { UsablePhone } from './phone/phone-normalizer.js';
@@ -73,12 +73,14 @@ export class ContactResolutionService {
    * Creates the batch's new borrowers and contact points in short statements of their own, before
    * the ingest transaction: they mean nothing without the records that name them (a failed batch
    * leaves them unreferenced and its retry reuses them), and concurrent batches naming the same
-   * ones then never wait for each other's whole transaction.
+   * ones then never wait for each other's whole transaction. Estate locations the batch teaches
+   * are recorded here too: they describe buildings, not the records.
    */
   async ensureEntities(records: readonly RecordToResolve[]): Promise<BatchEntities> {
     const borrowerRefs = [...new Set(records.map((record) => record.prepared.borrowerRef))];
     const borrowerIds = await ensureBorrowers(this.dataSource, borrowerRefs);
     const pointIds = await ensureContactPoints(this.dataSource, [...collectContactPoints(records).values()]);
+    await ensureEstateLocations(this.dataSource, collectEstateLocations(records));
     return { borrowerIds, pointIds };
   }
 

@@ -6,7 +6,8 @@ import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import { DomainSettingsService } from '../config/domain-settings.service.js';
 import type { MatchKind, SuggestionField } from '../review/match-suggestion.entity.js';
 import { MergeService } from '../review/merge.service.js';
-import { compareAddresses, type ParsedAddress } from './address/index.js';
+import { compareAddresses, crossForm, type ParsedAddress } from './address/index.js';
+import { loadEstateLocations } from './contact-point.repository.js';
 import { comparePersons, type PersonSummary } from './person-comparison.js';
 import { namesCompatible } from './person/person-name.js';
 import { maskPhone } from '../privacy/masking.js';
@@ -99,12 +100,19 @@ export class MatchCandidatesService {
       [involved],
     );
     const addresses = new Map(points.map((point) => [point.id, asParsed(point.address)]));
+    // Where the estates of estate-only versus street-only pairs stand, if any address said so.
+    const estates = unique.flatMap(({ leftId, rightId }) => {
+      const [left, right] = [addresses.get(leftId), addresses.get(rightId)];
+      const cross = left && right ? crossForm(left, right) : undefined;
+      return cross ? [{ districtCode: cross.districtCode, community: cross.community }] : [];
+    });
+    const locations = await loadEstateLocations(this.dataSource, estates);
     return unique.flatMap(({ leftId, rightId }) => {
       const [left, right] = leftId < rightId ? [leftId, rightId] : [rightId, leftId];
       const leftAddress = addresses.get(left);
       const rightAddress = addresses.get(right);
       if (!leftAddress || !rightAddress) return [];
-      const comparison = compareAddresses(leftAddress, rightAddress);
+      const comparison = compareAddresses(leftAddress, rightAddress, locations);
       return [{ kind: 'address' as const, leftId: left, rightId: right, borrowerId: null, decision: comparison.decision, score: comparison.score, fields: comparison.fields }];
     });
   }

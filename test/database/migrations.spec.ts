@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { openDataSource } from '../../src/database/data-source-options.js';
+import { EstateLocation1796175498180 } from '../../src/database/migrations/1796175498180-estate-location.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
+import { collectContactPoints } from '../../src/matching/contact-point-rows.js';
+import { ensureContactPoints } from '../../src/matching/contact-point.repository.js';
+import { prepareRecord } from '../../src/matching/record-preparation.js';
+import { aSourceRecord } from '../support/record-factory.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -31,5 +36,18 @@ describe('migrations', () => {
     const applied = await dataSource.runMigrations();
     expect(applied).toHaveLength(MIGRATIONS.length);
     expect((await dataSource.driver.createSchemaBuilder().log()).upQueries).toEqual([]);
+  });
+
+  it('EstateLocation learns where estates stand from the dwellings already stored', async () => {
+    const later = MIGRATIONS.length - MIGRATIONS.indexOf(EstateLocation1796175498180);
+    for (let index = 0; index < later; index += 1) await dataSource.undoLastMigration();
+    const texts = ['上海市徐汇区虹桥路977号融创花园2栋402室', '上海市徐汇区融创花园3栋101室', '上海市徐汇区虹桥路981号3栋101室', '上海市徐汇区虹桥路977号融创花园丰巢快递柜'];
+    const records = texts.map((text) => ({ prepared: prepareRecord(aSourceRecord({ addresses: [{ text }] })), observedAt: new Date() }));
+    await ensureContactPoints(dataSource, [...collectContactPoints(records).values()]);
+    await dataSource.runMigrations();
+    // Only the dwelling naming both; the pickup point serves the estate but says nothing of homes.
+    expect(await dataSource.query('SELECT district_code, community, road, road_number FROM estate_location')).toEqual([
+      { district_code: '310104', community: '融创花园', road: '虹桥路', road_number: '977' },
+    ]);
   });
 });

@@ -1,3 +1,4 @@
+import { EstateLocation1796175498180 } from './1796175498180-estate-location.js';
 import { ContactPlanDataFunction1795480000000 } from './1795480000000-contact-plan-data-function.js';
 import { NoForeignKeysOnProvenanceLinks1795470000000 } from './1795470000000-no-foreign-keys-on-provenance-links.js';
 import { UniqueLeadPerAttempt1795459600126 } from './1795459600126-unique-lead-per-attempt.js';
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   UniqueLeadPerAttempt1795459600126,
   NoForeignKeysOnProvenanceLinks1795470000000,
   ContactPlanDataFunction1795480000000,
+  EstateLocation1796175498180,
 ];

@@ -7,6 +7,7 @@ import type {
   ParsedAddress,
 } from './address-types.js';
 import { dwellingKey } from './dwelling-key.js';
+import { compareEstateLocation, type EstateLocations } from './estate-location.js';
 import { nameSimilarity, namesConflict, SIMILARITY_THRESHOLD } from './name-similarity.js';
 
 /**
@@ -135,20 +136,24 @@ function compareField(rule: FieldRule, left: ParsedAddress, right: ParsedAddress
   return { rule, comparison, credit, conflicting };
 }
 
-/** Fields that do not count towards the score when only one side has them. */
-function unscoredWhenMissing(field: FieldName, communityAgrees: boolean): boolean {
+/**
+ * Fields that do not count towards the score when only one side has them. `located`: one side
+ * names the estate, the other its street address, and the estate is known to stand there.
+ */
+function unscoredWhenMissing(field: FieldName, communityAgrees: boolean, located: boolean): boolean {
   if (field === 'town' || field === 'province' || field === 'city') return true;
+  if (located && (field === 'community' || field === 'road' || field === 'roadNumber')) return true;
   // The estate identifies the place; a street address on one side only adds nothing.
   return communityAgrees && (field === 'road' || field === 'roadNumber');
 }
 
-function scoreOf(results: readonly FieldResult[], communityAgrees: boolean): number {
+function scoreOf(results: readonly FieldResult[], communityAgrees: boolean, located: boolean): number {
   let total = 0;
   let earned = 0;
   for (const result of results) {
     const { weight, field } = result.rule;
     if (weight === 0) continue;
-    if (result.comparison.agreement === 'missing' && unscoredWhenMissing(field, communityAgrees)) continue;
+    if (result.comparison.agreement === 'missing' && unscoredWhenMissing(field, communityAgrees, located)) continue;
     total += weight;
     earned += weight * result.credit;
   }
@@ -180,8 +185,12 @@ function isNearMissOrContradiction(byField: ReadonlyMap<FieldName, FieldResult>)
  * 'same' only when both addresses name one dwelling (equal dwelling keys) and no field
  * disagrees or is merely similar; 'different' for a near miss or contradicting divisions;
  * 'uncertain' otherwise (typos, parts missing on one side, too vague to tell).
+ * `locations` (estate-location.ts): where estates are known to stand. An estate on one side
+ * known only at other street addresses than the other side's is 'different'; known at that
+ * one, the missing estate and street fields stop lowering the score (still 'uncertain': the
+ * dwelling keys differ, so an operator confirms).
  */
-export function compareAddresses(left: ParsedAddress, right: ParsedAddress): AddressComparison {
+export function compareAddresses(left: ParsedAddress, right: ParsedAddress, locations?: EstateLocations): AddressComparison {
   const results: FieldResult[] = [];
   const byField = new Map<FieldName, FieldResult>();
   for (const rule of FIELD_RULES) {
@@ -191,11 +200,14 @@ export function compareAddresses(left: ParsedAddress, right: ParsedAddress): Add
     byField.set(rule.field, result);
   }
   const communityAgrees = byField.get('community')?.comparison.agreement === 'agree';
-  const score = scoreOf(results, communityAgrees);
+  const location = compareEstateLocation(left, right, locations);
+  const score = scoreOf(results, communityAgrees, location?.agreement === 'agree');
   const fields = results.map((result) => result.comparison);
+  if (location !== undefined) fields.push(location);
 
   let decision: AddressMatchDecision;
-  if (isNearMissOrContradiction(byField)) {
+  // The estate stands elsewhere: another building that happens to share the flat number.
+  if (isNearMissOrContradiction(byField) || location?.agreement === 'differ') {
     decision = 'different';
   } else {
     const leftKey = dwellingKey(left);

@@ -16,7 +16,7 @@ const NAMELESS_COMMUNITY = /^(?:[A-Z\d]+(?:号院|期|区|组))+$/;
  * False for "2期" alone, or a pickup point named only by its brand ("菜鸟驿站", "丰巢快递柜"). The parser already
  * gives a pickup point's estate without brand and locker words; checking again keeps hand-built addresses safe.
  */
-function communityHasOwnName(address: ParsedAddress, community: string): boolean {
+export function communityHasOwnName(address: ParsedAddress, community: string): boolean {
   if (NAMELESS_COMMUNITY.test(community)) return false;
   return !address.pickupPoint || withoutPickupWords(community).length >= 2;
 }

@@ -6,6 +6,7 @@
  * - compareAddresses: 'same' only for equal dwelling keys with nothing in doubt; near misses
  *   (another room, unit, building, house number, phase) are 'different'; the rest 'uncertain'.
  * - dwellingKey / blockingKeys: exact identity key and coarse candidate blocks.
+ * - estateLocationOf / EstateLocations: where estates stand, learnt from addresses naming both.
  * - closestCommunity: typo-tolerant estate lookup within one small block.
  */
 export type {
@@ -18,6 +19,7 @@ export type {
 } from './address-types.js';
 export { parseAddress } from './address-parser.js';
 export { compareAddresses } from './address-comparison.js';
+export { crossForm, estateKey, estateLocationOf, type EstateLocation, type EstateLocations, type StreetAddress } from './estate-location.js';
 export { blockingKeys, dwellingKey, identifiesDwelling } from './dwelling-key.js';
 export { closestCommunity, normaliseCommunityName, type CommunityMatch } from './community-name.js';
 export { nameSimilarity } from './name-similarity.js';
