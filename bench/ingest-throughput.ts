@@ -166,7 +166,7 @@ async function main(): Promise<void> {
     const counts = (await service.dataSource.query(
       `SELECT (SELECT count(*) FROM source_record)::bigint AS records, (SELECT count(*) FROM observation)::bigint AS observations,
               (SELECT count(*) FROM contact_point)::bigint AS contact_points, (SELECT count(*) FROM person)::bigint AS persons,
-              (SELECT count(*) FROM borrower)::bigint AS borrowers`,
+              (SELECT count(*) FROM borrower)::bigint AS borrowers, (SELECT count(*) FROM match_suggestion)::bigint AS suggestions`,
     )) as Record<string, string>[];
     const dataDirectoryBytes = directorySize(service.postgresDirectory);
 

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_KEYS, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
-import { accuracyByTag, type ErrorExample, falseMerges, falseSplits, type Mention, pairwiseScore, type PairwiseScore } from './pairwise.js';
+import { accuracyByTag, type ErrorExample, falseMerges, falseSplits, type Mention, pairwiseScore, type PairwiseScore, suggestionTruth } from './pairwise.js';
 import { intoSourceBatches, QUALITY_PROFILE, type SyntheticRecord, syntheticBorrowers, UNUSABLE, VAGUE } from './synthetic-contacts.js';
 
 const BATCH_SIZE = 1000;
@@ -125,7 +125,10 @@ async function main(): Promise<void> {
        WHERE point.merged_into_id IS NOT NULL`,
     );
 
-    const report = score(records, observations, versions, personMerges, pointMerges, exampleCount);
+    const addressSuggestions: { left_id: string; right_id: string }[] = await service.dataSource.query(
+      "SELECT left_id, right_id FROM match_suggestion WHERE kind = 'address' AND status = 'pending'",
+    );
+    const report = score(records, observations, versions, personMerges, pointMerges, exampleCount, addressSuggestions);
     mkdirSync(join(process.cwd(), 'bench', 'output'), { recursive: true });
     const file = join(process.cwd(), 'bench', 'output', 'matching-quality.json');
     writeFileSync(file, JSON.stringify({ seed, borrowers: borrowerCount, records: records.length, ...report }, null, 2));
@@ -142,6 +145,7 @@ function score(
   personMerges: MergeRow[],
   pointMerges: (MergeRow & { value_key: string })[],
   exampleCount: number,
+  addressSuggestions: { left_id: string; right_id: string }[],
 ) {
   // A contact point merged into another (automatically or by an operator) counts as its survivor.
   const survivingPoint = canonical(pointMerges);
@@ -265,6 +269,8 @@ function score(
       `${nearMisses.sameRoad} pairs on one road with another house number, ${nearMisses.pickupVsHome} pickup points inside an estate that also holds a mentioned home`,
   );
   console.log(`  vague addresses that became contact points: ${vagueAsPoints.length}`);
+  const suggested = suggestionTruth(addresses, addressSuggestions.map((row) => ({ leftId: survivingPoint(row.left_id), rightId: survivingPoint(row.right_id) })));
+  console.log(`  address suggestions pending: ${suggested.pairs}, of which ${suggested.same} join one true dwelling`);
   console.log(`observations missing for labelled mentions: ${missingObservations}; unlabelled observations stored: ${unlabelled}`);
 
   // ---- the table ----

@@ -168,3 +168,22 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   }
   return groups;
 }
+
+/**
+ * Of the pairs put to operators, how many join two clusters holding mentions of one true entity
+ * (pairs an operator should accept); the rest are queue an operator must reject.
+ */
+export function suggestionTruth(mentions: readonly Mention[], pairs: readonly { leftId: string; rightId: string }[]): { pairs: number; same: number } {
+  const truthsOf = new Map<string, Set<string>>();
+  for (const mention of mentions) {
+    if (mention.predicted === null || mention.truth === null) continue;
+    const truths = truthsOf.get(mention.predicted) ?? new Set<string>();
+    truths.add(mention.truth);
+    truthsOf.set(mention.predicted, truths);
+  }
+  const same = pairs.filter(({ leftId, rightId }) => {
+    const [left, right] = [truthsOf.get(leftId), truthsOf.get(rightId)];
+    return left !== undefined && right !== undefined && [...left].some((truth) => right.has(truth));
+  }).length;
+  return { pairs: pairs.length, same };
+}
