@@ -83,7 +83,7 @@ describe('estate locations', () => {
       location: item.fields.find((field) => field.field === 'estateLocation')?.agreement,
     }));
 
-  it('an estate seen at its street address is compared with street-only flats: elsewhere is another building, there is suggested', async () => {
+  it('an estate seen at its street address is compared with street-only flats: on another road is another building, there is suggested', async () => {
     // Nothing known of 融创花园 yet: the same flat number on a street-only address is a guess, and suggested.
     await ingest([
       aSourceRecord({ sourceRecordId: 'loc-1', borrower: { ref: 'L-1' }, addresses: [{ text: '上海市徐汇区融创花园3栋101室' }] }),
@@ -96,7 +96,7 @@ describe('estate locations', () => {
     await ingest([aSourceRecord({ sourceRecordId: 'loc-3', borrower: { ref: 'L-3' }, addresses: [{ text: '上海市徐汇区虹桥路977号融创花园8栋808室' }] })]);
     await ingest([
       aSourceRecord({ sourceRecordId: 'loc-4', borrower: { ref: 'L-4' }, addresses: [{ text: '上海市徐汇区融创花园5栋202室' }] }),
-      aSourceRecord({ sourceRecordId: 'loc-5', borrower: { ref: 'L-5' }, addresses: [{ text: '上海市徐汇区虹桥路981号5栋202室' }] }),
+      aSourceRecord({ sourceRecordId: 'loc-5', borrower: { ref: 'L-5' }, addresses: [{ text: '上海市徐汇区漕溪北路88号5栋202室' }] }),
       aSourceRecord({ sourceRecordId: 'loc-6', borrower: { ref: 'L-6' }, addresses: [{ text: '上海市徐汇区虹桥路977号5栋202室' }] }),
     ]);
     const [estate, elsewhere, there] = [await pointOf('loc-4'), await pointOf('loc-5'), await pointOf('loc-6')];

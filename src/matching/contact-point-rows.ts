@@ -1,4 +1,4 @@
-import { blockingKeys, type EstateLocation, estateKey, estateLocationOf } from './address/index.js';
+import { blockingKeys, type EstateLocation, estateLocationOf, locationKey } from './address/index.js';
 import type { PreparedRecord } from './record-preparation.js';
 
 export type ContactPointKind = 'phone' | 'address';
@@ -79,7 +79,7 @@ export function collectEstateLocations(records: readonly { prepared: PreparedRec
       const location = estateLocationOf(address.parsed);
       // Longer than the columns: not an estate name anyway.
       if (!location || location.community.length > 100 || location.road.length > 100 || location.roadNumber.length > 32) continue;
-      locations.set(`${estateKey(location.districtCode, location.community)}|${location.road}#${location.roadNumber}`, location);
+      locations.set(locationKey(location), location);
     }
   }
   return [...locations.values()];

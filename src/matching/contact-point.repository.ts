@@ -2,7 +2,7 @@ import { timeOrderedId } from '../common/time-ordered-id.js';
 import { compareText } from '../common/objects.js';
 import type { Queryable } from '../database/queryable.js';
 import type { EstateLocation, EstateLocations, StreetAddress } from './address/index.js';
-import { estateKey } from './address/index.js';
+import { estateKey, locationKey } from './address/index.js';
 import { type ContactPointRow, pointKey } from './contact-point-rows.js';
 
 
@@ -78,9 +78,7 @@ export async function ensureBorrowers(executor: Queryable, refs: readonly string
 export async function ensureEstateLocations(executor: Queryable, unsorted: readonly EstateLocation[]): Promise<void> {
   if (unsorted.length === 0) return;
   // Key order, like contact points: concurrent batches insert shared rows in one order.
-  const locations = [...unsorted].sort((left, right) =>
-    compareText(`${estateKey(left.districtCode, left.community)}|${left.road}|${left.roadNumber}`, `${estateKey(right.districtCode, right.community)}|${right.road}|${right.roadNumber}`),
-  );
+  const locations = [...unsorted].sort((left, right) => compareText(locationKey(left), locationKey(right)));
   await executor.query(
     `INSERT INTO estate_location (district_code, community, road, road_number)
      SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[])

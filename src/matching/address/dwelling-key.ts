@@ -21,6 +21,11 @@ export function communityHasOwnName(address: ParsedAddress, community: string): 
   return !address.pickupPoint || withoutPickupWords(community).length >= 2;
 }
 
+/** A village (幸福村, 5组): its names repeat between towns, so it is not an estate of a district. */
+export function isVillage(community: string): boolean {
+  return VILLAGE.test(community);
+}
+
 function anchorOf(address: ParsedAddress): string | undefined {
   const { community, road, roadNumber } = address;
   const roadAnchor = road !== undefined && roadNumber !== undefined ? `road:${road}#${roadNumber}` : undefined;

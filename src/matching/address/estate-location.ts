@@ -1,5 +1,6 @@
 import type { FieldComparison, ParsedAddress } from './address-types.js';
-import { communityHasOwnName } from './dwelling-key.js';
+import { communityHasOwnName, isVillage } from './dwelling-key.js';
+import { namesConflict, nameSimilarity, SIMILARITY_THRESHOLD } from './name-similarity.js';
 
 /**
  * Where estates are, learnt from the addresses themselves. A source that writes
@@ -8,6 +9,8 @@ import { communityHasOwnName } from './dwelling-key.js';
  * building, unit and room at the estate's own street address is probably the same flat, at
  * another street address it is another building altogether. Without that knowledge the pair is a
  * guess, and every estate flat 2-402 of a district would meet every street flat 2-402.
+ * Only another road is taken as another building: an estate may have several gates on one road
+ * (977号, 981号), and one not seen yet must not hide a true pair from operators.
  */
 
 /** A street address an estate has been written with. */
@@ -29,11 +32,21 @@ export function estateKey(districtCode: string, community: string): string {
   return `${districtCode}|${community}`;
 }
 
-/** The estate and street address an address names together; undefined unless it names both (pickup points neither). */
+/** One estate at one street address, as a map key. */
+export function locationKey(location: EstateLocation): string {
+  return `${estateKey(location.districtCode, location.community)}|${location.road}|${location.roadNumber}`;
+}
+
+/** An estate of its own name, not a village (whose names repeat between towns) nor a bare phase ('2期'). */
+function namesEstate(address: ParsedAddress, community: string): boolean {
+  return !address.pickupPoint && communityHasOwnName(address, community) && !isVillage(community);
+}
+
+/** The estate and street address an address names together; undefined unless it names both (pickup points and villages neither). */
 export function estateLocationOf(address: ParsedAddress): EstateLocation | undefined {
   const { district, community, road, roadNumber } = address;
   if (district === undefined || community === undefined || road === undefined || roadNumber === undefined) return undefined;
-  if (address.pickupPoint || !communityHasOwnName(address, community)) return undefined;
+  if (!namesEstate(address, community)) return undefined;
   return { districtCode: district.code, community, road, roadNumber };
 }
 
@@ -48,7 +61,7 @@ interface CrossForm {
 /** An estate without street address on one side, a street address without estate on the other, in one district. */
 export function crossForm(left: ParsedAddress, right: ParsedAddress): CrossForm | undefined {
   const estateOnly = (address: ParsedAddress) =>
-    address.community !== undefined && address.road === undefined && address.roadNumber === undefined && communityHasOwnName(address, address.community);
+    address.community !== undefined && address.road === undefined && address.roadNumber === undefined && namesEstate(address, address.community);
   const streetOnly = (address: ParsedAddress) => address.community === undefined && address.road !== undefined && address.roadNumber !== undefined;
   const districtCode = left.district?.code;
   if (districtCode === undefined || districtCode !== right.district?.code || left.pickupPoint || right.pickupPoint) return undefined;
@@ -59,15 +72,18 @@ export function crossForm(left: ParsedAddress, right: ParsedAddress): CrossForm 
 
 /**
  * Whether the estate on one side stands at the street address on the other, as far as the
- * locations say: 'agree' when it was seen there, 'differ' when it was only ever seen elsewhere,
- * undefined when it was never seen with a street address (nothing is known).
+ * locations say: 'agree' when it was seen there (a misspelt road counts), 'differ' when it was
+ * only ever seen on other roads; undefined when nothing is known of it, or when it was seen on
+ * that road at another number only (another gate, perhaps).
  */
 export function compareEstateLocation(left: ParsedAddress, right: ParsedAddress, locations: EstateLocations | undefined): FieldComparison | undefined {
-  const cross = locations === undefined ? undefined : crossForm(left, right);
-  if (cross === undefined) return undefined;
-  const known = locations!.get(estateKey(cross.districtCode, cross.community));
-  if (known === undefined || known.length === 0) return undefined;
-  const there = known.some((street) => street.road === cross.street.road && street.roadNumber === cross.street.roadNumber);
+  if (locations === undefined) return undefined;
+  const cross = crossForm(left, right);
+  const known = cross === undefined ? undefined : locations.get(estateKey(cross.districtCode, cross.community));
+  if (cross === undefined || known === undefined) return undefined;
+  const onRoad = known.filter((street) => sameRoad(street.road, cross.street.road));
+  const there = onRoad.some((street) => street.roadNumber === cross.street.roadNumber);
+  if (!there && onRoad.length > 0) return undefined;
   const estateSide = `${cross.community} @ ${known.map(formatStreet).join(', ')}`;
   const streetSide = formatStreet(cross.street);
   return {
@@ -78,6 +94,12 @@ export function compareEstateLocation(left: ParsedAddress, right: ParsedAddress,
   };
 }
 
+/** Equal, or a typo of the same road; another number or direction in the name is another road. */
+function sameRoad(left: string, right: string): boolean {
+  return left === right || (!namesConflict(left, right, true) && nameSimilarity(left, right, true) >= SIMILARITY_THRESHOLD);
+}
+
 function formatStreet(street: StreetAddress): string {
-  return `${street.road}${street.roadNumber}号`;
+  // A Shanghai lane number carries its own 弄.
+  return `${street.road}${street.roadNumber}${street.roadNumber.endsWith('弄') ? '' : '号'}`;
 }
