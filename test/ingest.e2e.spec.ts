@@ -212,10 +212,10 @@ describe('GET /v1/sources/:key/records/:sourceRecordId masking', () => {
       sourceRecordId: 'pii-1',
       observedAt: expect.any(String),
       borrower: { ref: 'PII-1', name: '张*', idNumber: '110101********1234' },
-      subject: { role: 'contact', name: '王*明', relation: '配偶' },
+      subject: { role: 'contact', name: '王*明', relation: 'spouse' },
       phones: ['139****5678', '010****5678-***', '****'],
       addresses: [{ text: '广东省深圳市南山区****', kind: 'home' }],
-      employer: { name: '样例科技有限公司', phone: '139****4321' },
+      employer: { name: '样******司', phone: '139****4321' },
     });
     expect(body.phones).toEqual([
       { raw: '139****5678', contactPointId: expect.any(String), type: 'mobile', field: 'phone' },

@@ -1,7 +1,7 @@
 import { rankThirdParties, type GraphInput, type RankedThirdParty } from '../graph/borrower-graph.js';
 import type { DistanceWeights } from '../graph/relation-distance.js';
 import { relationGroup, type CanonicalRelation } from '../matching/person/relation.js';
-import { maskAddress, maskName, maskPhone } from '../privacy/masking.js';
+import { maskAddress, maskName, maskPhone, maskPhoneOrWhole } from '../privacy/masking.js';
 import { type AttemptRecord, type ContactRules, nextAllowedForBorrower, nextAllowedForThirdParty } from './contact-rules.js';
 import { contactability } from './contactability.js';
 import { assessLostContact, phoneValidity } from './lost-contact-status.js';
@@ -167,7 +167,7 @@ function describePhone(
   const last = attempts.reduce<PlanAttempt | undefined>((latest, attempt) => (!latest || attempt.attemptedAt > latest.attemptedAt ? attempt : latest), undefined);
   return {
     id: point.id,
-    masked: maskPhone(point.e164) ?? '****',
+    masked: maskPhoneOrWhole(point.e164),
     e164: unmasked ? point.e164 : undefined,
     extension: unmasked ? point.extension : undefined,
     type: point.subtype,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { aSourceRecord } from '../../test/support/record-factory.js';
-import { maskRawAddress, maskRawPhone, maskSourceRecordPayload } from './source-record-masking.js';
+import { canonicalRelation } from '../matching/person/relation.js';
+import { maskPhoneOrWhole } from '../privacy/masking.js';
+import { maskRawAddress, maskSourceRecordPayload } from './source-record-masking.js';
 
 // All data below is synthetic.
 
@@ -22,14 +24,14 @@ describe('maskSourceRecordPayload', () => {
       sourceRecordId: 'mask-1',
       observedAt: FULL_RECORD.observedAt,
       borrower: { ref: 'MASK-B1', name: '张*', idNumber: '110101********1234' },
-      subject: { role: 'contact', name: '王*明', relation: '配偶' },
+      subject: { role: 'contact', name: '王*明', relation: 'spouse' },
       phones: ['138****5678', '010****5678-***', '****678', '****'],
       addresses: [
         { text: '广东省深圳市南山区****', kind: 'home' },
         { text: '北京市海淀区****', kind: 'work' },
       ],
-      // An employer is an organisation: its name stays, its phone is masked like any other.
-      employer: { name: '样例科技有限公司', phone: '139****4321' },
+      // A shop's name can carry its owner's: masked like any name, as the contact plan does.
+      employer: { name: '样******司', phone: '139****4321' },
     });
   });
 
@@ -50,9 +52,15 @@ describe('maskSourceRecordPayload', () => {
       phones: [],
       addresses: [],
     });
-    expect(maskSourceRecordPayload(aSourceRecord({ employer: { name: '样例物业' } })).employer).toEqual({ name: '样例物业' });
+    expect(maskSourceRecordPayload(aSourceRecord({ employer: { name: '样例物业' } })).employer).toEqual({ name: '样**业' });
     maskSourceRecordPayload(FULL_RECORD);
     expect(bare).toEqual(copy);
+  });
+
+  it('gives a relation by its canonical name: a free-text label can carry a number', () => {
+    const labelled = aSourceRecord({ subject: { role: 'contact', name: '李四', relation: '朋友 13812345678' } });
+    expect(maskSourceRecordPayload(labelled).subject.relation).toBe(canonicalRelation('朋友 13812345678').relation);
+    expect(JSON.stringify(maskSourceRecordPayload(labelled))).not.toContain('13812345678');
   });
 
   it('drops fields it does not know how to mask', () => {
@@ -61,7 +69,7 @@ describe('maskSourceRecordPayload', () => {
   });
 });
 
-describe('maskRawPhone', () => {
+describe('maskPhoneOrWhole', () => {
   it.each([
     ['手机:139-8888-7777', '139****7777'],
     ['+86 138 1234 5678', '138****5678'],
@@ -71,7 +79,7 @@ describe('maskRawPhone', () => {
     ['95588', '95588'],
     ['暂无', '****'],
   ])('%j -> %j', (raw, masked) => {
-    expect(maskRawPhone(raw)).toBe(masked);
+    expect(maskPhoneOrWhole(raw)).toBe(masked);
   });
 });
 

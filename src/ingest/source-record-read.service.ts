@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import type { SourceRecordPayload } from './source-record.dto.js';
 import type { ResolvedAddressDto, ResolvedPhoneDto, SourceRecordReadDto } from './source-record-read.dto.js';
-import { maskRawAddress, maskRawPhone, maskSourceRecordPayload } from './source-record-masking.js';
+import { maskPhoneOrWhole } from '../privacy/masking.js';
+import { maskRawAddress, maskSourceRecordPayload } from './source-record-masking.js';
 import { compact } from '../common/objects.js';
 
 export interface SourceRecordReadOptions {
@@ -51,7 +52,7 @@ export class SourceRecordReadService {
       .filter((row) => row.field !== 'address')
       .map((row) =>
         compact({
-          raw: unmasked ? row.raw : maskRawPhone(row.raw),
+          raw: unmasked ? row.raw : maskPhoneOrWhole(row.raw),
           contactPointId: row.contact_point_id,
           e164: unmasked ? (row.e164 ?? undefined) : undefined,
           extension: unmasked ? (row.extension ?? undefined) : undefined,

@@ -99,6 +99,11 @@ export function maskPhone(e164OrRaw: string | undefined | null): string | undefi
   return extension === null ? masked : `${masked}-${MASK.repeat(extension[1]?.length ?? 0)}`;
 }
 
+/** maskPhone for a value shown whatever it holds: one without digits ('无', free text) is masked whole. */
+export function maskPhoneOrWhole(e164OrRaw: string | undefined | null): string {
+  return maskPhone(e164OrRaw) ?? MASK.repeat(4);
+}
+
 const ADDRESS_MASK = '****';
 // Placeholders the national division codes use where a municipality has no prefecture-level city.
 const CITY_PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { maskAddress, maskName, maskPhone } from '../privacy/masking.js';
+import { maskAddress, maskName, maskPhoneOrWhole } from '../privacy/masking.js';
 import { addressParts } from '../privacy/unmask-policy.js';
 import type { ContactPointDto } from './provenance.dto.js';
 
@@ -60,7 +60,7 @@ export class ProvenanceService {
         details: { borrowerRefs: borrowerRefs.slice(0, 50) },
       });
     }
-    const masked = point.kind === 'phone' ? (maskPhone(point.e164) ?? '****') : maskAddress(addressParts(point.address));
+    const masked = point.kind === 'phone' ? maskPhoneOrWhole(point.e164) : maskAddress(addressParts(point.address));
     return {
       id: point.id,
       mergedFrom: point.merged_from,

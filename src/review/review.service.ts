@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { maskPhone } from '../privacy/masking.js';
+import { maskPhoneOrWhole } from '../privacy/masking.js';
 import { MatchSuggestionEntity, type MatchKind, type SuggestionStatus } from './match-suggestion.entity.js';
 import { MergeEntity } from './merge.entity.js';
 import { MergeService } from './merge.service.js';
@@ -121,7 +121,7 @@ export class ReviewService {
           id: person.id,
           name: person.name ?? undefined,
           relations: person.relations,
-          phones: (person.phones ?? []).map((phone) => maskPhone(phone) ?? '****'),
+          phones: (person.phones ?? []).map(maskPhoneOrWhole),
           observations: person.observations,
         });
       }
