@@ -260,6 +260,17 @@ export function numberFlag(flags: Map<string, string>, name: string, fallback: n
  * CPU seconds used so far by PostgreSQL (Linux /proc); undefined elsewhere. With the data directory,
  * only that server's postmaster and its children count, not other PostgreSQL servers on the machine.
  */
+/** utime + stime of one process from /proc (Linux); undefined elsewhere. */
+export function processCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 export function postgresCpuSeconds(dataDirectory?: string): number | undefined {
   try {
     const postmaster = dataDirectory ? Number(readFileSync(join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]) : undefined;

@@ -197,7 +197,7 @@ async function main(): Promise<void> {
     if (sqlStatistics) await printStatementStatistics(service.dataSource);
     if (floor) {
       const cpuPerRecord = ((cpuIngest.user + cpuIngest.system) / 1e6 + (postgresCpuIngest ?? Number.NaN)) / sent;
-      await printFloor(service, { seed, records: total, throughput: sent / ingestSeconds, cpuPerRecord });
+      await printFloor(service, { seed, records: sent, throughput: sent / ingestSeconds, cpuPerRecord });
     }
   } finally {
     clearInterval(sampler);
@@ -220,7 +220,7 @@ async function printFloor(
   const cores = availableParallelism();
   const ceiling = cores / (postgresPerRecord + nodePerRecord);
   const rows = storage.tables.reduce((sum, load) => sum + load.rows, 0);
-  console.log('\n=== floor: the least CPU per record a design storing these rows can spend here ===');
+  console.log('\n=== floor: the least CPU per record a design storing these rows, with these indexes, can spend here ===');
   console.log(
     `PostgreSQL              COPY of the ${rows} rows ingest stored into empty copies of their tables: ${storage.seconds.toFixed(1)} s; CPU of the COPY backend ` +
       `${storage.backendCpuSeconds?.toFixed(1) ?? 'n/a (wall time used)'} s, of the whole server ${storage.postgresCpuSeconds?.toFixed(1) ?? 'n/a'} s: ` +
@@ -228,7 +228,7 @@ async function printFloor(
   );
   for (const load of storage.tables) console.log(`  ${load.table.padEnd(22)} ${String(load.rows).padStart(9)} rows ${load.seconds.toFixed(2).padStart(7)} s`);
   console.log(`Node                    parse, validate, hash, normalise (${work.records} records, ${work.phones} phones, one thread): ${(nodePerRecord * 1e6).toFixed(0)} µs a record`);
-  console.log(`ceiling                 ${cores} cores / ${((postgresPerRecord + nodePerRecord) * 1e6).toFixed(0)} µs = ${Math.round(ceiling)} records/s for any design storing these rows`);
+  console.log(`ceiling                 ${cores} cores / ${((postgresPerRecord + nodePerRecord) * 1e6).toFixed(0)} µs = ${Math.round(ceiling)} records/s for any design storing these rows with these indexes`);
   console.log(`this run                ${Math.round(run.throughput)} records/s (${((100 * run.throughput) / ceiling).toFixed(1)} % of the ceiling), ` +
     `${(run.cpuPerRecord * 1e6).toFixed(0)} µs of CPU a record (${(run.cpuPerRecord / (postgresPerRecord + nodePerRecord)).toFixed(1)} x the floor)`);
 }

@@ -182,6 +182,8 @@ export function suggestionTruth(mentions: readonly Mention[], pairs: readonly { 
     truthsOf.set(mention.predicted, truths);
   }
   const same = pairs.filter(({ leftId, rightId }) => {
+    // Both sides merged into one since: nothing left to decide.
+    if (leftId === rightId) return false;
     const [left, right] = [truthsOf.get(leftId), truthsOf.get(rightId)];
     return left !== undefined && right !== undefined && [...left].some((truth) => right.has(truth));
   }).length;

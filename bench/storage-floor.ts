@@ -9,15 +9,15 @@
  *   content for idempotency, normalise phones, addresses and names), in one thread, with the memo
  *   caches as warm as the ingest left them.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { contentHash, validateSourceRecord } from '../src/ingest/source-record-validation.js';
 import { prepareRecord } from '../src/matching/record-preparation.js';
-import { postgresCpuSeconds } from './harness.js';
+import { postgresCpuSeconds, processCpuSeconds } from './harness.js';
 import { syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
 
-/** Every table an ingest request writes a row per record (or more) into; the per-batch ones are left out. */
+/** Every table an ingest request writes rows into for its records; the per-batch ones (ingest_batch, audit_event) are left out. */
 export const INGEST_TABLES = [
   'borrower',
   'contact_point',
@@ -28,6 +28,7 @@ export const INGEST_TABLES = [
   'borrower_person',
   'person_contact_point',
   'observation',
+  'estate_location',
 ] as const;
 
 export interface TableLoad {
@@ -111,15 +112,4 @@ export function measureRecordWorkFloor(options: { seed: number; records: number;
   }
   const used = process.cpuUsage(before);
   return { records, phones, cpuSeconds: (used.user + used.system) / 1e6 };
-}
-
-/** utime + stime of one process from /proc (Linux); undefined elsewhere. */
-function processCpuSeconds(pid: number): number | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return undefined;
-  }
 }
