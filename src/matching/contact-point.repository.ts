@@ -1,8 +1,7 @@
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import { compareText } from '../common/objects.js';
 import type { Queryable } from '../database/queryable.js';
-import type { EstateLocation, EstateLocations, StreetAddress } from './address/index.js';
-import { estateKey, locationKey } from './address/index.js';
+import { type EstateLocation, type EstateLocations, estateKey, locationKey, type StreetAddress } from './address/index.js';
 import { type ContactPointRow, pointKey } from './contact-point-rows.js';
 
 
