@@ -12,7 +12,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { contentHash, validateSourceRecord } from '../src/ingest/source-record-validation.js';
+import { contentHash, validateSourceRecord } from '../src/records/source-record-validation.js';
 import { prepareRecord } from '../src/matching/record-preparation.js';
 import { postgresCpuSeconds, processCpuSeconds } from './harness.js';
 import { syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';

@@ -8,7 +8,7 @@
  *  - each record -> the person it is about.
  * Deterministic for a seed: the same seed and profile give the same records, byte for byte.
  */
-import type { SourceRecordPayload } from '../src/ingest/source-record.dto.js';
+import type { SourceRecordPayload } from '../src/records/source-record.js';
 import {
   chineseNumeral,
   COMPANY_INDUSTRIES,

@@ -1,9 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BorrowersModule } from './borrowers/borrowers.module.js';
 import { ConsentModule } from './consent/consent.module.js';
 import { ContactAttemptsModule } from './contact-attempts/contact-attempts.module.js';
+import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { ContactPlanModule } from './contact-plan/contact-plan.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/configuration.js';
@@ -48,6 +50,7 @@ export class AppModule {
         ContactAttemptsModule,
         ContactPlanModule,
       ],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };
   }
 }

@@ -1,7 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG } from './config.tokens.js';
 import type { AppConfig } from './configuration.js';
-import { DomainSettingsService } from './domain-settings.service.js';
 
 @Global()
 @Module({})
@@ -9,8 +8,8 @@ export class ConfigModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ConfigModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, DomainSettingsService],
-      exports: [APP_CONFIG, DomainSettingsService],
+      providers: [{ provide: APP_CONFIG, useValue: config }],
+      exports: [APP_CONFIG],
     };
   }
 }

@@ -4,16 +4,10 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { BorrowersService } from '../borrowers/borrowers.service.js';
+import { type ConsentState, NO_CONSENT } from './consent-in-force.js';
 import { ConsentEntity } from './consent.entity.js';
 import type { ConsentHistoryDto, PutConsentDto } from './consent.dto.js';
 
-export interface ConsentState {
-  externalSources: boolean;
-  thirdPartyContact: boolean;
-}
-
-/** No consent on record means no consent. */
-export const NO_CONSENT: ConsentState = { externalSources: false, thirdPartyContact: false };
 
 @Injectable()
 export class ConsentService {

@@ -1,10 +1,10 @@
-import { parseObservedAt } from '../ingest/source-record-validation.js';
-import { ATTEMPT_OUTCOMES, type AttemptOutcomeValue } from './contact-attempt.entity.js';
+import { parseObservedAt } from '../records/source-record-validation.js';
+import { ATTEMPT_OUTCOMES, type AttemptOutcome } from './attempt-outcome.js';
 
 export interface ValidAttempt {
   borrowerRef: string;
   phone: string;
-  outcome: AttemptOutcomeValue;
+  outcome: AttemptOutcome;
   attemptedAt: Date;
   contactedPerson?: string;
   callbackRequestedAt?: Date;
@@ -40,7 +40,7 @@ export function validateContactAttempt(input: unknown, now: Date = new Date()): 
   const borrowerRef = text('borrowerRef', 100);
   const phone = text('phone', 64);
   const outcome = value.outcome;
-  if (!ATTEMPT_OUTCOMES.includes(outcome as AttemptOutcomeValue)) {
+  if (!ATTEMPT_OUTCOMES.includes(outcome as AttemptOutcome)) {
     errors.push(outcome === undefined ? 'outcome: is required' : `outcome: "${String(outcome).slice(0, 40)}" is not one of ${ATTEMPT_OUTCOMES.join(', ')}`);
   }
   const attemptedAt = time('attemptedAt', true);
@@ -69,5 +69,5 @@ export function validateContactAttempt(input: unknown, now: Date = new Date()): 
     }
   }
   if (errors.length > 0) return { valid: false, errors };
-  return { valid: true, attempt: { borrowerRef: borrowerRef!, phone: phone!, outcome: outcome as AttemptOutcomeValue, attemptedAt: attemptedAt!, contactedPerson, callbackRequestedAt, newInformation } };
+  return { valid: true, attempt: { borrowerRef: borrowerRef!, phone: phone!, outcome: outcome as AttemptOutcome, attemptedAt: attemptedAt!, contactedPerson, callbackRequestedAt, newInformation } };
 }

@@ -1,7 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { AttemptOutcome } from './attempt-outcome.js';
 
-export const ATTEMPT_OUTCOMES = ['answered', 'no_answer', 'rejected', 'busy', 'powered_off', 'invalid_number', 'disconnected', 'wrong_person'] as const;
-export type AttemptOutcomeValue = (typeof ATTEMPT_OUTCOMES)[number];
 
 /** One call the collection platform made, and how it ended: the evidence behind validity and status. */
 @Entity({ name: 'contact_attempt' })
@@ -23,7 +22,7 @@ export class ContactAttemptEntity {
   contactedPersonId!: string | null;
 
   @Column({ type: 'varchar', length: 20 })
-  outcome!: AttemptOutcomeValue;
+  outcome!: AttemptOutcome;
 
   @Column({ type: 'timestamptz' })
   attemptedAt!: Date;

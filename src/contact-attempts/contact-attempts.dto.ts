@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ATTEMPT_OUTCOMES } from './contact-attempt.entity.js';
+import { ATTEMPT_OUTCOMES } from './attempt-outcome.js';
 
 class NewInformationDto {
   @ApiPropertyOptional({ type: [String] }) phones?: string[];

@@ -19,7 +19,7 @@ import {
   type Parts,
   plan,
   RULES,
-} from './plan-data-factory.js';
+} from './plan-data.test-builders.js';
 
 // Exclusions, contact rules, lost-contact status, conflicts and the borrower's own contacts in the contact plan.
 // Ordering, consent and masking are in contact-plan.builder.spec.ts.

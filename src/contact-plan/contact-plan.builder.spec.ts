@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_CONSENT, type ConsentState } from '../consent/consent.service.js';
+import { NO_CONSENT, type ConsentState } from '../consent/consent-in-force.js';
 import {
   ALL_CONSENT,
   aPerson,
@@ -16,7 +16,7 @@ import {
   type Parts,
   plan,
   SELF,
-} from './plan-data-factory.js';
+} from './plan-data.test-builders.js';
 
 // Ordering, consent and masking of the contact plan. Contact rules, exclusions, status and conflicts are in
 // contact-plan.builder-rules.spec.ts.

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AssessStatusJob } from './assess-status.job.js';
+import { ContactPlanSettingsService } from './contact-plan-settings.service.js';
 import { ContactPlanController } from './contact-plan.controller.js';
 import { ContactPlanRepository } from './contact-plan.repository.js';
 import { ContactPlanService } from './contact-plan.service.js';
@@ -8,6 +9,6 @@ import { RepairRunJob } from './repair-run.job.js';
 
 @Module({
   controllers: [ContactPlanController],
-  providers: [ContactPlanRepository, ContactPlanService, LostContactService, AssessStatusJob, RepairRunJob],
+  providers: [ContactPlanSettingsService, ContactPlanRepository, ContactPlanService, LostContactService, AssessStatusJob, RepairRunJob],
 })
 export class ContactPlanModule {}

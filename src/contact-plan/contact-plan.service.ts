@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { DomainSettingsService } from '../config/domain-settings.service.js';
+import { ContactPlanSettingsService } from './contact-plan-settings.service.js';
 import { buildContactPlan } from './contact-plan.builder.js';
 import { ContactPlanRepository } from './contact-plan.repository.js';
 import type { ContactPlan } from './contact-plan.types.js';
@@ -11,7 +11,7 @@ import type { PlanData } from './plan-data.js';
 export class ContactPlanService {
   constructor(
     private readonly repository: ContactPlanRepository,
-    private readonly settings: DomainSettingsService,
+    private readonly settings: ContactPlanSettingsService,
     private readonly audit: AuditService,
   ) {}
 

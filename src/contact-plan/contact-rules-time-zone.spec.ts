@@ -6,7 +6,7 @@ import {
   localDateTime,
   localTimeToInstant,
 } from './contact-rules.js';
-import { rules, sequence, shanghai } from './contact-rules-factory.js';
+import { rules, sequence, shanghai } from './contact-rules.test-builders.js';
 
 // Time zone and quiet-hour helpers of contact-rules.ts; the contact decisions are in contact-rules.spec.ts.
 

@@ -7,7 +7,7 @@ import {
   type AttemptOutcome,
   type AttemptRecord,
 } from './contact-rules.js';
-import { rules, sequence, shanghai } from './contact-rules-factory.js';
+import { rules, sequence, shanghai } from './contact-rules.test-builders.js';
 
 function attempt(attemptedAt: Date, outcome: AttemptOutcome = 'answered', callbackRequestedAt?: Date): AttemptRecord {
   return callbackRequestedAt ? { attemptedAt, outcome, callbackRequestedAt } : { attemptedAt, outcome };

@@ -1,3 +1,4 @@
+import type { AttemptOutcome } from '../contact-attempts/attempt-outcome.js';
 /**
  * When a collector may next contact a borrower or a third party (a relative, colleague or other contact).
  * All clock rules are applied in the borrower's local time, so every decision goes through the time zone helpers
@@ -15,15 +16,7 @@ export interface ContactRules {
   thirdPartyLocationInquiries: number;
 }
 
-export type AttemptOutcome =
-  | 'answered'
-  | 'no_answer'
-  | 'rejected'
-  | 'busy'
-  | 'powered_off'
-  | 'invalid_number'
-  | 'disconnected'
-  | 'wrong_person';
+export type { AttemptOutcome };
 
 export interface AttemptRecord {
   attemptedAt: Date;
@@ -295,6 +288,9 @@ function wholeNumberProblem(value: unknown, field: string, minimum: number): str
  * Validates contact rules read from configuration. Reports every problem at once, and rejects unknown keys so a
  * misspelt compliance setting cannot be silently ignored.
  */
+/** What applies when CONFIG_DIR/contact-rules.json is absent. */
+export const DEFAULT_CONTACT_RULES = { timeZone: 'Asia/Shanghai', quietHours: { start: '22:00', end: '08:00' }, maximumConnectedCallsPerDay: 3, thirdPartyLocationInquiries: 1 };
+
 export function parseContactRules(json: unknown): ContactRules {
   if (!isRecord(json)) throw new Error('Invalid contact rules: must be an object');
   const problems: string[] = [];

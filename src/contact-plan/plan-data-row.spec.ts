@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NO_CONSENT } from '../consent/consent.service.js';
+import { NO_CONSENT } from '../consent/consent-in-force.js';
 import { planDataFromRow, type PlanDataRow } from './plan-data-row.js';
 
 // The mapping from contact_plan_data's positional JSON to PlanData; the SQL function itself runs in the e2e tests.

@@ -1,5 +1,5 @@
-import type { ConsentState } from '../consent/consent.service.js';
-import { NO_CONSENT } from '../consent/consent.service.js';
+import type { ConsentState } from '../consent/consent-in-force.js';
+import { NO_CONSENT } from '../consent/consent-in-force.js';
 import type { LinkRelation } from '../matching/person-resolution.js';
 import type { AttemptOutcome } from './contact-rules.js';
 import type { PlanContactPoint, PlanData, PlanPerson } from './plan-data.js';

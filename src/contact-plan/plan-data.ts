@@ -1,4 +1,4 @@
-import type { ConsentState } from '../consent/consent.service.js';
+import type { ConsentState } from '../consent/consent-in-force.js';
 import type { LinkRelation } from '../matching/person-resolution.js';
 import type { AttemptOutcome } from './contact-rules.js';
 

@@ -1,8 +1,10 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/configuration.js';
 import { dataSourceOptions, openDataSource } from './data-source-options.js';
+import { Transactions } from './transactions.service.js';
 
+@Global()
 @Module({})
 export class DatabaseModule {
   /** `url` is resolved before the module graph exists (an embedded server may have been started for it). */
@@ -17,6 +19,8 @@ export class DatabaseModule {
           dataSourceFactory: async () => openDataSource(settings),
         }),
       ],
+      providers: [Transactions],
+      exports: [Transactions],
     };
   }
 }

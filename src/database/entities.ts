@@ -8,8 +8,8 @@ import { ContactPreferenceEntity } from '../contact-attempts/contact-preference.
 import { LeadEntity } from '../contact-attempts/lead.entity.js';
 import { IngestBatchEntity } from '../ingest/ingest-batch.entity.js';
 import { QuarantinedRecordEntity } from '../ingest/quarantined-record.entity.js';
-import { SourceRecordVersionEntity } from '../ingest/source-record-version.entity.js';
-import { SourceRecordEntity } from '../ingest/source-record.entity.js';
+import { SourceRecordVersionEntity } from '../records/source-record-version.entity.js';
+import { SourceRecordEntity } from '../records/source-record.entity.js';
 import { BorrowerPersonEntity } from '../matching/borrower-person.entity.js';
 import { ContactPointBlockEntity } from '../matching/contact-point-block.entity.js';
 import { ContactPointEntity } from '../matching/contact-point.entity.js';

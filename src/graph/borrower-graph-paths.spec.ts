@@ -13,7 +13,7 @@ import {
   rankedPerson,
   type Relation,
   weightsWith,
-} from './graph-input-factory.js';
+} from './graph-input.test-builders.js';
 
 describe('rankThirdParties shortest paths', () => {
   it('prefers a shared phone over a longer declared relation', () => {

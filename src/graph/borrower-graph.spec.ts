@@ -11,7 +11,7 @@ import {
   rankedIds,
   rankedPerson,
   weightsWith,
-} from './graph-input-factory.js';
+} from './graph-input.test-builders.js';
 
 describe('buildBorrowerGraph', () => {
   const input = neighbourhood({

@@ -9,9 +9,9 @@ import { ContactResolutionService, type ResolvedRecord } from '../matching/conta
 import { MessageQueueService } from '../queue/message-queue.service.js';
 import { SourcesService } from '../sources/sources.service.js';
 import type { IngestRecordsResponseDto, RejectedRecordDto, UnusablePhoneDto } from './source-record.dto.js';
-import type { SourceRecordPayload } from './source-record.dto.js';
+import type { SourceRecordPayload } from '../records/source-record.js';
 import type { PreparedRecord } from '../matching/record-preparation.js';
-import { contentHash, validateSourceRecord } from './source-record-validation.js';
+import { contentHash, validateSourceRecord } from '../records/source-record-validation.js';
 
 export const MAX_RECORDS_PER_REQUEST = 1000;
 

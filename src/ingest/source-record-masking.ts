@@ -2,7 +2,7 @@ import { parseAddress } from '../matching/address/index.js';
 import { canonicalRelation } from '../matching/person/relation.js';
 import { maskAddress, maskIdNumber, maskName, maskPhoneOrWhole } from '../privacy/masking.js';
 import { compact } from '../common/objects.js';
-import type { SourceRecordPayload } from './source-record.dto.js';
+import type { SourceRecordPayload } from '../records/source-record.js';
 
 // A stored record read back masked: the same rules as every other answer (privacy/masking), applied to raw source text.
 

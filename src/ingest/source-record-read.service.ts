@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import type { SourceRecordPayload } from './source-record.dto.js';
+import type { SourceRecordPayload } from '../records/source-record.js';
 import type { ResolvedAddressDto, ResolvedPhoneDto, SourceRecordReadDto } from './source-record-read.dto.js';
 import { maskPhoneOrWhole } from '../privacy/masking.js';
 import { maskRawAddress, maskSourceRecordPayload } from './source-record-masking.js';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
+import type { SourceRecordPayload } from '../records/source-record.js';
 import { addPoint, collectContactPoints, collectEstateLocations, type ContactPointRow, pointKey } from './contact-point-rows.js';
 import { ensureBorrowers, ensureContactPoints, ensureEstateLocations } from './contact-point.repository.js';
 import { nameKey } from './person/person-name.js';

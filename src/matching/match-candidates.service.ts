@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
-import { DomainSettingsService } from '../config/domain-settings.service.js';
+import { MatchingSettingsService } from './matching-settings.service.js';
 import type { MatchKind, SuggestionField } from '../review/match-suggestion.entity.js';
 import { MergeService } from '../review/merge.service.js';
 import { compareAddresses, crossForm, type ParsedAddress } from './address/index.js';
@@ -35,7 +35,7 @@ export class MatchCandidatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly merges: MergeService,
-    private readonly settings: DomainSettingsService,
+    private readonly settings: MatchingSettingsService,
   ) {}
 
   async process(addressPointIds: string[], personIds: string[]): Promise<{ suggested: number; merged: number }> {

@@ -3,6 +3,7 @@ import { ReviewModule } from '../review/review.module.js';
 import { ContactPointSharingService } from './contact-point-sharing.service.js';
 import { ContactResolutionService } from './contact-resolution.service.js';
 import { FindMatchCandidatesJob } from './find-match-candidates.job.js';
+import { MatchingSettingsService } from './matching-settings.service.js';
 import { MatchCandidatesService } from './match-candidates.service.js';
 import { PipelineController } from './pipeline.controller.js';
 import { RefreshContactPointSharingJob } from './refresh-contact-point-sharing.job.js';
@@ -10,7 +11,7 @@ import { RefreshContactPointSharingJob } from './refresh-contact-point-sharing.j
 @Module({
   imports: [ReviewModule],
   controllers: [PipelineController],
-  providers: [ContactResolutionService, ContactPointSharingService, MatchCandidatesService, RefreshContactPointSharingJob, FindMatchCandidatesJob],
+  providers: [MatchingSettingsService, ContactResolutionService, ContactPointSharingService, MatchCandidatesService, RefreshContactPointSharingJob, FindMatchCandidatesJob],
   exports: [ContactResolutionService, ContactPointSharingService, MatchCandidatesService],
 })
 export class MatchingModule {}

@@ -1,6 +1,6 @@
 import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ContactPointEntity } from './contact-point.entity.js';
-import { SourceRecordVersionEntity } from '../ingest/source-record-version.entity.js';
+import { SourceRecordVersionEntity } from '../records/source-record-version.entity.js';
 
 export type ObservationField = 'phone' | 'address' | 'employer_phone';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
+import type { SourceRecordPayload } from '../records/source-record.js';
 import { phoneKey, prepareRecord } from './record-preparation.js';
 
 function aPayload(overrides: Partial<SourceRecordPayload> = {}): SourceRecordPayload {

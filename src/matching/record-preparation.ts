@@ -1,4 +1,4 @@
-import type { SourceRecordPayload } from '../ingest/source-record.dto.js';
+import type { SourceRecordPayload } from '../records/source-record.js';
 import { dwellingKey, parseAddress } from './address/index.js';
 import type { ParsedAddress } from './address/index.js';
 import type { LinkRelation, PersonMention } from './person-resolution.js';

@@ -1,4 +1,4 @@
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { DomainError } from '../common/domain-error.js';
 import type { Principal } from '../auth/principal.js';
 
 export interface UnmaskRequest {
@@ -13,9 +13,9 @@ export interface UnmaskRequest {
 export function unmaskReason(principal: Principal, request: UnmaskRequest): string | undefined {
   const wanted = request.unmask === true || request.unmask === 'true';
   if (!wanted) return undefined;
-  if (principal.role !== 'operator') throw new ForbiddenException('only an operator may unmask personal data');
+  if (principal.role !== 'operator') throw new DomainError('forbidden', 'only an operator may unmask personal data');
   const reason = request.reason?.trim();
-  if (!reason || reason.length < 4) throw new BadRequestException('unmask=true needs a reason (at least 4 characters), e.g. reason=case 123 call-back');
+  if (!reason || reason.length < 4) throw new DomainError('invalid', 'unmask=true needs a reason (at least 4 characters), e.g. reason=case 123 call-back');
   return reason.slice(0, 500);
 }
 

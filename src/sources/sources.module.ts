@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DeclaredSourcesService } from './declared-sources.service.js';
 import { SourcesController } from './sources.controller.js';
 import { SourcesService } from './sources.service.js';
 
-@Module({ controllers: [SourcesController], providers: [SourcesService], exports: [SourcesService] })
+@Module({ controllers: [SourcesController], providers: [DeclaredSourcesService, SourcesService], exports: [SourcesService] })
 export class SourcesModule {}

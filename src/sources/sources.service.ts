@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../auth/principal.js';
-import { DomainSettingsService } from '../config/domain-settings.service.js';
+import { DeclaredSourcesService } from './declared-sources.service.js';
 import { SourceEntity } from './source.entity.js';
 import { BUILT_IN_SOURCES, defaultTrust, type SourceDefinition } from './source-types.js';
 
@@ -14,17 +14,17 @@ export class SourcesService implements OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly settings: DomainSettingsService,
+    private readonly declaredSources: DeclaredSourcesService,
   ) {}
 
   /** Sources declared in config/sources.json are (re)applied at every start; built-in ones unless config declares them. */
   async onApplicationBootstrap(): Promise<void> {
-    const declared = new Set(this.settings.declaredSources.map((source) => source.key));
+    const declared = new Set(this.declaredSources.sources.map((source) => source.key));
     const builtIn = BUILT_IN_SOURCES.filter((source) => !declared.has(source.key));
-    for (const definition of [...this.settings.declaredSources, ...builtIn]) {
+    for (const definition of [...this.declaredSources.sources, ...builtIn]) {
       await this.put(SYSTEM_PRINCIPAL, definition, 'config');
     }
-    if (this.settings.declaredSources.length > 0) this.logger.log(`${this.settings.declaredSources.length} source(s) declared in config`);
+    if (this.declaredSources.sources.length > 0) this.logger.log(`${this.declaredSources.sources.length} source(s) declared in config`);
   }
 
   list(): Promise<SourceEntity[]> {

@@ -1,4 +1,4 @@
-import type { SourceRecordPayload } from '../../src/ingest/source-record.dto.js';
+import type { SourceRecordPayload } from '../../src/records/source-record.js';
 
 let sequence = 0;
 

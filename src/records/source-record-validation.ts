@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ADDRESS_KINDS, type AddressKind, SUBJECT_ROLES, type SourceRecordPayload, type SubjectRole } from './source-record.dto.js';
+import { ADDRESS_KINDS, type AddressKind, SUBJECT_ROLES, type SourceRecordPayload, type SubjectRole } from './source-record.js';
 import { compact } from '../common/objects.js';
 
 export const RECORD_LIMITS = {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_KINDS, type SourceRecordPayload } from './source-record.dto.js';
+import { ADDRESS_KINDS, type SourceRecordPayload } from './source-record.js';
 import { canonicalJson, contentHash, parseObservedAt, RECORD_LIMITS, validateSourceRecord } from './source-record-validation.js';
 
 // All data below is synthetic.

@@ -1,7 +1,7 @@
 import { Column, JoinColumn, ManyToOne, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { SourceRecordEntity } from './source-record.entity.js';
 import { BorrowerEntity } from '../borrowers/borrower.entity.js';
-import type { SourceRecordPayload } from './source-record.dto.js';
+import type { SourceRecordPayload } from './source-record.js';
 
 /** Append-only raw history: every distinct content a source sent for a record (a trigger forbids UPDATE). */
 @Entity({ name: 'source_record_version' })

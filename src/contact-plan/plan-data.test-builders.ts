@@ -1,4 +1,4 @@
-import type { ConsentState } from '../consent/consent.service.js';
+import type { ConsentState } from '../consent/consent-in-force.js';
 import { DEFAULT_DISTANCE_WEIGHTS } from '../graph/relation-distance.js';
 import type { LinkRelation } from '../matching/person-resolution.js';
 import { buildContactPlan, type PlanOptions } from './contact-plan.builder.js';

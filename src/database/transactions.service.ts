@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Queryable } from './queryable.js';
+import { withTransactionRetry } from './transaction-retry.js';
+
+/**
+ * How services group repository calls into one transaction without holding SQL: the callback gets a
+ * Queryable to pass to each repository method. `retry` runs the whole callback again after a
+ * deadlock or serialization failure, so it must be idempotent.
+ */
+@Injectable()
+export class Transactions {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run<T>(work: (transaction: Queryable) => Promise<T>, options: { retry?: boolean } = {}): Promise<T> {
+    const once = () => this.dataSource.transaction((manager) => work(manager));
+    return options.retry ? withTransactionRetry(once) : once();
+  }
+}
