@@ -1,6 +1,8 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTEMPT_OUTCOMES } from '../src/contact-attempts/attempt-outcome.js';
 import type { InProcessQueueDriver } from '../src/queue/in-process-queue.driver.js';
+import { RECORD_LIMITS, SUBJECT_ROLES } from '../src/records/source-record.js';
 import { aBatch, aMobile, aSourceRecord } from './support/record-factory.js';
 import { bearer, createTestApplication, type TestApplication } from './support/test-application.js';
 
@@ -150,6 +152,30 @@ describe('auth', () => {
     expect(health.body).toMatchObject({ status: 'ok', checks: { database: { status: 'up' } } });
     const docs = await request(context.http).get('/docs-json').expect(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/v1/sources/{key}/records', '/v1/sources/{key}/records/{sourceRecordId}', '/v1/audit-events']));
+  });
+
+  it('documents bodies and query parameters with the limits and enums they are validated against', async () => {
+    const { paths, components } = (await request(context.http).get('/docs-json').expect(200)).body;
+    const schema = (ref: string) => components.schemas[ref.replace('#/components/schemas/', '')];
+    const parameter = (path: string, name: string) => paths[path].get.parameters.find((candidate: { name: string }) => candidate.name === name);
+
+    const batch = schema(paths['/v1/sources/{key}/records'].post.requestBody.content['application/json'].schema.$ref);
+    expect(batch.properties.records).toMatchObject({ type: 'array', maxItems: 1000 });
+    const record = batch.properties.records.items;
+    expect(record.required).toEqual(['sourceRecordId', 'observedAt', 'borrower', 'subject']);
+    expect(record.properties.sourceRecordId.maxLength).toBe(RECORD_LIMITS.sourceRecordId);
+    expect(record.properties.subject.properties.role.enum).toEqual([...SUBJECT_ROLES]);
+    expect(record.properties.addresses.items.properties.text.maxLength).toBe(RECORD_LIMITS.address);
+    const attempts = schema(paths['/v1/contact-attempts'].post.requestBody.content['application/json'].schema.$ref);
+    expect(attempts.properties.attempts.items.properties.outcome.enum).toEqual([...ATTEMPT_OUTCOMES]);
+
+    expect(parameter('/v1/audit-events', 'limit').schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 500, default: 100 });
+    expect(parameter('/v1/audit-events', 'action').schema).toMatchObject({ type: 'string', maxLength: 64 });
+    expect(parameter('/v1/match-suggestions', 'status').schema).toMatchObject({ enum: ['pending', 'accepted', 'rejected', 'split'], default: 'pending' });
+    expect(parameter('/v1/borrowers/{ref}/contact-plan', 'reason')).toMatchObject({ required: false, schema: { type: 'string', maxLength: 500 } });
+    const source = paths['/v1/sources/{key}'].put.requestBody.content['application/json'].schema;
+    expect(source.properties.trust).toMatchObject({ minimum: 0, maximum: 1 });
+    expect(source.properties.kind.enum).toEqual(['internal', 'external']);
   });
 });
 

@@ -1,18 +1,24 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsNumberString, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { z } from 'zod';
+import { dateTime } from '../common/date-time.js';
 
-export class AuditEventQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(64) actorId?: string;
-  @ApiPropertyOptional({ example: 'ingest.batch' }) @IsOptional() @IsString() @MaxLength(64) action?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) borrowerRef?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) targetType?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) targetId?: string;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() from?: Date;
-  @ApiPropertyOptional({ format: 'date-time' }) @IsOptional() @Type(() => Date) @IsDate() to?: Date;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsNumberString() before?: string;
-  @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
-}
+export const auditEventQuerySchema = z.strictObject({
+  actorId: z.string().max(64).optional(),
+  action: z.string().max(64).optional().meta({ example: 'ingest.batch' }),
+  borrowerRef: z.string().max(100).optional(),
+  targetType: z.string().max(32).optional(),
+  targetId: z.string().max(200).optional(),
+  from: dateTime().optional(),
+  to: dateTime().optional(),
+  // Event ids are bigints.
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/, { error: 'must be the nextCursor of the previous page' })
+    .optional()
+    .meta({ description: 'nextCursor of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export type AuditEventQueryDto = z.output<typeof auditEventQuerySchema>;
 
 export class AuditEventDto {
   @ApiProperty() id!: string;

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
-import { AuditEventPageDto, AuditEventQueryDto } from './audit-event.dto.js';
+import { AuditEventPageDto, type AuditEventQueryDto, auditEventQuerySchema } from './audit-event.dto.js';
 import { AuditService } from './audit.service.js';
 
 @ApiTags('audit')
@@ -13,7 +13,7 @@ export class AuditController {
   @Get()
   @Roles('auditor')
   @ApiOkResponse({ type: AuditEventPageDto })
-  list(@Query() query: AuditEventQueryDto): Promise<AuditEventPageDto> {
-    return this.audit.find({ ...query, limit: query.limit ?? 100 });
+  list(@Query({ schema: auditEventQuerySchema }) query: AuditEventQueryDto): Promise<AuditEventPageDto> {
+    return this.audit.find(query);
   }
 }

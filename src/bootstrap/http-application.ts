@@ -1,9 +1,10 @@
-import { type INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule, type AppModuleOptions } from '../app.module.js';
+import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { createLogger } from './logger.js';
 
 /** The API process: HTTP, validation, OpenAPI at /docs and /docs-json. Used by the entry points and the e2e tests. */
@@ -21,7 +22,8 @@ export async function createHttpApplication(options: AppModuleOptions): Promise<
     response.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }));
+  // Every @Body/@Query that declares a zod schema is validated against it (and documented from it).
+  app.useGlobalPipes(new ZodValidationPipe());
   app.use(requestLog());
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(

@@ -1,26 +1,29 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { timeOrderedId } from '../common/time-ordered-id.js';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { Queryable } from '../database/queryable.js';
+import { BorrowerRepository } from './borrower.repository.js';
 
 /** Borrowers are created by the first record or consent that names them. */
 @Injectable()
 export class BorrowersService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly borrowers: BorrowerRepository) {}
 
-  async idFor(ref: string, manager: EntityManager = this.dataSource.manager): Promise<string | undefined> {
-    const [row] = await manager.query('SELECT id FROM borrower WHERE ref = $1', [ref]);
-    return row?.id;
+  idFor(ref: string, db?: Queryable): Promise<string | undefined> {
+    return this.borrowers.findIdByRef(ref, db);
   }
 
-  async requireId(ref: string, manager?: EntityManager): Promise<string> {
-    const id = await this.idFor(ref, manager);
+  async requireId(ref: string, db?: Queryable): Promise<string> {
+    const id = await this.idFor(ref, db);
     if (!id) throw new NotFoundException(`borrower "${ref}" is not known: no record or consent names it`);
     return id;
   }
 
-  async ensure(ref: string, manager: EntityManager = this.dataSource.manager): Promise<string> {
-    await manager.query('INSERT INTO borrower (id, ref) VALUES ($1, $2) ON CONFLICT (ref) DO NOTHING', [timeOrderedId(), ref]);
-    return (await this.idFor(ref, manager))!;
+  /** The known ones among `ids`, in no particular order. */
+  findByIds(ids: readonly string[], db?: Queryable): Promise<{ id: string; ref: string }[]> {
+    return this.borrowers.findByIds(ids, db);
+  }
+
+  async ensure(ref: string, db?: Queryable): Promise<string> {
+    await this.borrowers.insertIfAbsent(ref, db);
+    return (await this.idFor(ref, db))!;
   }
 }

@@ -18,3 +18,20 @@ export function consentInForce(records: readonly ConsentRecordFacts[]): ConsentS
   for (const record of records) if (!latest || BigInt(record.id) > BigInt(latest.id)) latest = record;
   return latest ? { externalSources: latest.externalSources, thirdPartyContact: latest.thirdPartyContact } : NO_CONSENT;
 }
+
+/**
+ * Data seen only in external sources is used only with consent. A point or person no record
+ * names (called by the platform, say) is the lender's own knowledge, like internal data.
+ */
+export function mayUseContactPoint(consent: ConsentState, sources: readonly { kind: 'internal' | 'external' }[]): boolean {
+  return consent.externalSources || sources.length === 0 || sources.some((source) => source.kind === 'internal');
+}
+
+/** Which sources may be searched or used for the borrower: internal ones always, external ones with consent. */
+export function mayUseSource(consent: ConsentState, source: { kind: 'internal' | 'external' }): boolean {
+  return source.kind === 'internal' || consent.externalSources;
+}
+
+export function mayUsePerson(consent: ConsentState, person: { internalRecords: number; externalRecords: number }): boolean {
+  return consent.externalSources || person.internalRecords > 0 || person.externalRecords === 0;
+}

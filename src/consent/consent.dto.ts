@@ -1,13 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsString, MaxLength, MinLength } from 'class-validator';
+import { z } from 'zod';
+import { dateTime } from '../common/date-time.js';
 
-export class PutConsentDto {
-  @ApiProperty({ description: 'Data seen only in external sources may be used' }) @IsBoolean() externalSources!: boolean;
-  @ApiProperty({ description: 'Third parties may be asked where the borrower can be reached' }) @IsBoolean() thirdPartyContact!: boolean;
-  @ApiProperty({ description: "Reference of the signed consent in the lender's records" }) @IsString() @MinLength(1) @MaxLength(200) evidenceRef!: string;
-  @ApiProperty({ format: 'date-time' }) @Type(() => Date) @IsDate() grantedAt!: Date;
-}
+export const putConsentSchema = z.strictObject({
+  externalSources: z.boolean().meta({ description: 'Data seen only in external sources may be used' }),
+  thirdPartyContact: z.boolean().meta({ description: 'Third parties may be asked where the borrower can be reached' }),
+  evidenceRef: z.string().min(1).max(200).meta({ description: "Reference of the signed consent in the lender's records" }),
+  grantedAt: dateTime({ notAhead: true }),
+});
+export type PutConsentDto = z.output<typeof putConsentSchema>;
 
 export class ConsentDto {
   @ApiProperty() externalSources!: boolean;

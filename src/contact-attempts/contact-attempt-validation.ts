@@ -1,73 +1,82 @@
-import { parseObservedAt } from '../records/source-record-validation.js';
-import { ATTEMPT_OUTCOMES, type AttemptOutcome } from './attempt-outcome.js';
+import { z } from 'zod';
+import { DATE_TIME_MAX_LENGTH, isTooFarAhead, TOO_FAR_AHEAD, toDateTime, validateAsOf } from '../common/date-time.js';
+import { inputErrors, issueMessages, typeError } from '../common/input-errors.js';
+import { ATTEMPT_LIMITS, ATTEMPT_OUTCOMES } from './attempt-outcome.js';
 
-export interface ValidAttempt {
-  borrowerRef: string;
-  phone: string;
-  outcome: AttemptOutcome;
-  attemptedAt: Date;
-  contactedPerson?: string;
-  callbackRequestedAt?: Date;
-  newInformation?: { phones: string[]; addresses: string[]; note?: string };
+// The platform leaves optional fields empty rather than out: "" counts as not given.
+function requiredText(maximum: number) {
+  return z
+    .string({ error: typeError((issue) => (issue.input === undefined || issue.input === null ? 'is required' : 'must be a string')) })
+    .min(1, { error: 'is required', abort: true })
+    .max(maximum);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DAY = 24 * 3600 * 1000;
+function optionalText(maximum: number) {
+  return z
+    .string({ error: typeError(() => 'must be a string') })
+    .max(maximum)
+    .nullish()
+    .transform((value) => value || undefined);
+}
 
-/** Validates one attempt the platform reports; problems come back as "field: reason". */
+function informationList(maximum: number) {
+  const error = `must be at most ${ATTEMPT_LIMITS.informationEntries} strings of at most ${maximum} characters`;
+  return z
+    .array(z.string({ error }).max(maximum, { error }), { error })
+    .max(ATTEMPT_LIMITS.informationEntries, { error })
+    .nullish()
+    .transform((list) => list ?? []);
+}
+
+const noteError = `must be a string of at most ${ATTEMPT_LIMITS.note} characters`;
+// Empty is "not given"; anything else must be a person id.
+const PERSON_ID = /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i;
+
+/** One call attempt as the platform reports it; problems read "field: reason". */
+export const contactAttemptSchema = z.object(
+  {
+    borrowerRef: requiredText(ATTEMPT_LIMITS.borrowerRef),
+    phone: requiredText(ATTEMPT_LIMITS.phone).meta({ description: 'The number called, raw or E.164' }),
+    outcome: z.enum(ATTEMPT_OUTCOMES, {
+      error: (issue) => (issue.input === undefined ? 'is required' : `"${String(issue.input).slice(0, 40)}" is not one of ${ATTEMPT_OUTCOMES.join(', ')}`),
+    }),
+    attemptedAt: requiredText(DATE_TIME_MAX_LENGTH)
+      .transform(toDateTime)
+      .refine((time) => !isTooFarAhead(time), { error: TOO_FAR_AHEAD })
+      .meta({ format: 'date-time' }),
+    callbackRequestedAt: optionalText(DATE_TIME_MAX_LENGTH)
+      .transform((value, context) => (value === undefined ? undefined : toDateTime(value, context)))
+      .meta({ format: 'date-time', description: 'The contacted person asked to be called back then' }),
+    contactedPerson: z
+      .string({ error: typeError(() => 'must be a string') })
+      .max(ATTEMPT_LIMITS.personId, { abort: true })
+      .regex(PERSON_ID, { error: 'must be a person id (UUID) from the contact plan' })
+      .nullish()
+      .transform((value) => value || undefined)
+      .meta({ description: 'personId from the contact plan, when a third party answered' }),
+    newInformation: z
+      .object(
+        {
+          note: z.string({ error: noteError }).max(ATTEMPT_LIMITS.note, { error: noteError }).optional(),
+          phones: informationList(ATTEMPT_LIMITS.informationPhone),
+          addresses: informationList(ATTEMPT_LIMITS.informationAddress),
+        },
+        { error: typeError(() => 'must be an object') },
+      )
+      .nullish()
+      .transform((information) => information ?? undefined)
+      .meta({ description: 'What the contact said: becomes a lead with them as its source' }),
+  },
+  { error: typeError(() => 'must be a JSON object') },
+);
+
+export type ValidAttempt = z.output<typeof contactAttemptSchema>;
+
+/** Validates one attempt the platform reports as of `now`; problems come back as "field: reason". */
 export function validateContactAttempt(input: unknown, now: Date = new Date()): { valid: true; attempt: ValidAttempt } | { valid: false; errors: string[] } {
-  const errors: string[] = [];
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { valid: false, errors: ['attempt: must be a JSON object'] };
-  const value = input as Record<string, unknown>;
-  const text = (key: string, maximum: number, required = true): string | undefined => {
-    const field = value[key];
-    if (field === undefined || field === null || field === '') {
-      if (required) errors.push(`${key}: is required`);
-      return undefined;
-    }
-    if (typeof field !== 'string') errors.push(`${key}: must be a string`);
-    else if (field.length > maximum) errors.push(`${key}: is ${field.length} characters, at most ${maximum} allowed`);
-    else return field;
-    return undefined;
-  };
-  const time = (key: string, required: boolean): Date | undefined => {
-    const raw = text(key, 40, required);
-    if (raw === undefined) return undefined;
-    const parsed = parseObservedAt(raw);
-    if (!parsed) errors.push(`${key}: "${raw}" is not an ISO-8601 date-time`);
-    return parsed;
-  };
-  const borrowerRef = text('borrowerRef', 100);
-  const phone = text('phone', 64);
-  const outcome = value.outcome;
-  if (!ATTEMPT_OUTCOMES.includes(outcome as AttemptOutcome)) {
-    errors.push(outcome === undefined ? 'outcome: is required' : `outcome: "${String(outcome).slice(0, 40)}" is not one of ${ATTEMPT_OUTCOMES.join(', ')}`);
-  }
-  const attemptedAt = time('attemptedAt', true);
-  if (attemptedAt && attemptedAt.getTime() > now.getTime() + DAY) errors.push('attemptedAt: is more than a day in the future');
-  const callbackRequestedAt = time('callbackRequestedAt', false);
-  const contactedPerson = text('contactedPerson', 36, false);
-  if (contactedPerson !== undefined && !UUID.test(contactedPerson)) errors.push('contactedPerson: must be a person id (UUID) from the contact plan');
-
-  let newInformation: ValidAttempt['newInformation'];
-  if (value.newInformation !== undefined && value.newInformation !== null) {
-    const information = value.newInformation as Record<string, unknown>;
-    if (typeof information !== 'object' || Array.isArray(information)) errors.push('newInformation: must be an object');
-    else {
-      const list = (key: string, maximum: number): string[] => {
-        const items = information[key];
-        if (items === undefined || items === null) return [];
-        if (!Array.isArray(items) || items.some((item) => typeof item !== 'string' || item.length > maximum) || items.length > 20) {
-          errors.push(`newInformation.${key}: must be at most 20 strings of at most ${maximum} characters`);
-          return [];
-        }
-        return items as string[];
-      };
-      const note = information.note;
-      if (note !== undefined && (typeof note !== 'string' || note.length > 1000)) errors.push('newInformation.note: must be a string of at most 1000 characters');
-      newInformation = { phones: list('phones', 64), addresses: list('addresses', 500), note: typeof note === 'string' ? note : undefined };
-    }
-  }
-  if (errors.length > 0) return { valid: false, errors };
-  return { valid: true, attempt: { borrowerRef: borrowerRef!, phone: phone!, outcome: outcome as AttemptOutcome, attemptedAt: attemptedAt!, contactedPerson, callbackRequestedAt, newInformation } };
+  const result = validateAsOf(now, () => contactAttemptSchema.safeParse(input, { error: inputErrors }));
+  if (result.success) return { valid: true, attempt: result.data };
+  // A list of new information gets one reason, not one per entry.
+  const issues = result.error.issues.map((issue) => (issue.path[0] === 'newInformation' ? { ...issue, path: issue.path.slice(0, 2) } : issue));
+  return { valid: false, errors: [...new Set(issueMessages(issues, 'attempt'))] };
 }

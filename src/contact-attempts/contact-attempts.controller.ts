@@ -2,11 +2,15 @@ import { BadRequestException, Body, Controller, HttpCode, Param, ParseUUIDPipe, 
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { ContactAttemptsRequestDto, ContactAttemptsResponseDto, ContactPreferenceDto } from './contact-attempts.dto.js';
+import {
+  ContactAttemptsRequestDto,
+  ContactAttemptsResponseDto,
+  type ContactPreferenceDto,
+  contactPreferenceSchema,
+  MAX_ATTEMPTS_PER_REQUEST,
+} from './contact-attempts.dto.js';
 import { ContactAttemptsService } from './contact-attempts.service.js';
 import { ContactPreferenceService } from './contact-preference.service.js';
-
-const MAX_ATTEMPTS_PER_REQUEST = 1000;
 
 @ApiTags('contact attempts')
 @ApiBearerAuth()
@@ -34,7 +38,7 @@ export class ContactAttemptsController {
   @HttpCode(200)
   @Roles('platform', 'operator')
   @ApiOkResponse({ description: 'do_not_contact is honoured by every later contact plan' })
-  preference(@Param('personId', ParseUUIDPipe) personId: string, @Body() body: ContactPreferenceDto, @CurrentPrincipal() principal: Principal) {
+  preference(@Param('personId', ParseUUIDPipe) personId: string, @Body({ schema: contactPreferenceSchema }) body: ContactPreferenceDto, @CurrentPrincipal() principal: Principal) {
     return this.preferences.set(principal, personId, body.doNotContact, body.reason);
   }
 }

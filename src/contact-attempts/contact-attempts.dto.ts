@@ -1,27 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { ATTEMPT_OUTCOMES } from './attempt-outcome.js';
+import { ApiProperty } from '@nestjs/swagger';
+import { z } from 'zod';
+import { zodDto } from '../common/zod.dto.js';
+import { contactAttemptSchema } from './contact-attempt-validation.js';
 
-class NewInformationDto {
-  @ApiPropertyOptional({ type: [String] }) phones?: string[];
-  @ApiPropertyOptional({ type: [String] }) addresses?: string[];
-  @ApiPropertyOptional() note?: string;
-}
+export const MAX_ATTEMPTS_PER_REQUEST = 1000;
 
-export class ContactAttemptDto {
-  @ApiProperty() borrowerRef!: string;
-  @ApiProperty({ description: 'The number called, raw or E.164' }) phone!: string;
-  @ApiProperty({ enum: ATTEMPT_OUTCOMES }) outcome!: string;
-  @ApiProperty({ format: 'date-time' }) attemptedAt!: string;
-  @ApiPropertyOptional({ description: 'personId from the contact plan, when a third party answered' }) contactedPerson?: string;
-  @ApiPropertyOptional({ format: 'date-time', description: 'The contacted person asked to be called back then' }) callbackRequestedAt?: string;
-  @ApiPropertyOptional({ type: NewInformationDto, description: 'What the contact said: becomes a lead with them as its source' })
-  newInformation?: NewInformationDto;
-}
-
-export class ContactAttemptsRequestDto {
-  @ApiProperty({ type: [ContactAttemptDto], maxItems: 1000 }) attempts!: ContactAttemptDto[];
-}
+/** For OpenAPI: the service validates attempt by attempt, so one bad attempt never fails the batch. */
+export class ContactAttemptsRequestDto extends zodDto(z.object({ attempts: z.array(contactAttemptSchema).max(MAX_ATTEMPTS_PER_REQUEST) })) {}
 
 export class ContactAttemptsResponseDto {
   @ApiProperty() accepted!: number;
@@ -30,7 +15,8 @@ export class ContactAttemptsResponseDto {
   @ApiProperty({ description: 'Attempts that brought new information' }) leads!: number;
 }
 
-export class ContactPreferenceDto {
-  @ApiProperty() @IsBoolean() doNotContact!: boolean;
-  @ApiPropertyOptional({ maxLength: 500 }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
-}
+export const contactPreferenceSchema = z.strictObject({
+  doNotContact: z.boolean(),
+  reason: z.string().max(500).optional(),
+});
+export type ContactPreferenceDto = z.output<typeof contactPreferenceSchema>;

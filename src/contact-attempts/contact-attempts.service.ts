@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
-import { IngestService } from '../ingest/ingest.service.js';
-import { ContactResolutionService } from '../matching/contact-resolution.service.js';
+import { Transactions } from '../database/transactions.service.js';
+import { IngestPipelineService } from '../ingest/ingest-pipeline.service.js';
+import { BorrowerRepository } from '../borrowers/borrower.repository.js';
+import { collectPhonePoints, pointKey } from '../matching/contact-point-rows.js';
+import { ContactPointRepository } from '../matching/contact-point.repository.js';
+import { PersonRepository } from '../matching/person.repository.js';
 import { normalizePhone, type UsablePhone } from '../matching/phone/phone-normalizer.js';
 import { phoneKey } from '../matching/record-preparation.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
 import { type ValidAttempt, validateContactAttempt } from './contact-attempt-validation.js';
+import { ContactAttemptRepository } from './contact-attempt.repository.js';
 
 /** Leads from calls are ingested from this source; config/sources.json declares it. */
 export const INFORMANT_SOURCE = 'informant-leads';
@@ -33,9 +36,12 @@ interface ReadyAttempt {
 @Injectable()
 export class ContactAttemptsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly resolution: ContactResolutionService,
-    private readonly ingest: IngestService,
+    private readonly transactions: Transactions,
+    private readonly attempts: ContactAttemptRepository,
+    private readonly borrowers: BorrowerRepository,
+    private readonly persons: PersonRepository,
+    private readonly contactPoints: ContactPointRepository,
+    private readonly ingest: IngestPipelineService,
     private readonly audit: AuditService,
     private readonly queue: MessageQueueService,
   ) {}
@@ -50,14 +56,10 @@ export class ContactAttemptsService {
       else rejected.push({ index, errors: result.errors });
     });
     const refs = [...new Set(valid.map((entry) => entry.attempt.borrowerRef))];
-    const borrowers: { id: string; ref: string }[] = refs.length ? await this.dataSource.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [refs]) : [];
-    const borrowerIds = new Map(borrowers.map((row) => [row.ref, row.id]));
+    const borrowerIds = await this.borrowers.findIdsByRefs(refs);
     // Any person the plan may list (two hops out included) can answer; merged ids answer for their survivor.
     const named = valid.flatMap((entry) => (entry.attempt.contactedPerson ? [entry.attempt.contactedPerson] : []));
-    const canonical: { id: string; root: string }[] = named.length
-      ? await this.dataSource.query('SELECT id, canonical_person(id) AS root FROM person WHERE id = ANY($1::uuid[])', [named])
-      : [];
-    const roots = new Map(canonical.map((row) => [row.id, row.root]));
+    const roots = await this.persons.findCanonicalIds(named);
 
     const ready: ReadyAttempt[] = [];
     for (const { index, attempt } of valid) {
@@ -76,38 +78,34 @@ export class ContactAttemptsService {
       ready.push({ index, id: attemptId(borrowerId, key, attempt, contactedPersonId), attempt, borrowerId, phone: { ...phone, key }, contactedPersonId: contactedPersonId ?? null });
     }
 
-    await this.dataSource.transaction(async (manager) => {
-      if (ready.length === 0) return;
-      const pointIds = await this.resolution.ensurePhonePoints(manager, ready.map((entry) => ({ key: entry.phone.key, phone: entry.phone })), now);
-      await manager.query(
-        `INSERT INTO contact_attempt (id, borrower_id, contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at, recorded_by)
-         SELECT id, borrower_id, contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at, $1
-         FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::varchar[], $7::timestamptz[], $8::timestamptz[])
-           AS row(id, borrower_id, contact_point_id, contacted_person_id, outcome, attempted_at, callback_requested_at)
-         ON CONFLICT (id) DO NOTHING`,
-        [
-          principal.id,
-          ready.map((entry) => entry.id),
-          ready.map((entry) => entry.borrowerId),
-          ready.map((entry) => pointIds.get(entry.phone.key)),
-          ready.map((entry) => entry.contactedPersonId),
-          ready.map((entry) => entry.attempt.outcome),
-          ready.map((entry) => entry.attempt.attemptedAt),
-          ready.map((entry) => entry.attempt.callbackRequestedAt ?? null),
-        ],
-      );
-      const borrowerRefs = [...new Set(ready.map((entry) => entry.attempt.borrowerRef))];
-      await this.audit.record(
-        principal,
-        {
-          action: 'contact_attempt.batch',
-          targetType: 'contact_attempt',
-          borrowerRef: borrowerRefs.length === 1 ? borrowerRefs[0] : undefined,
-          details: { accepted: ready.length, rejected: rejected.length, borrowerRefs: borrowerRefs.slice(0, 100) },
-        },
-        manager,
-      );
-    });
+    if (ready.length > 0) {
+      await this.transactions.run(async (transaction) => {
+        // The number called may be new: it becomes a contact point like any other.
+        const points = collectPhonePoints(ready.map((entry) => ({ key: entry.phone.key, phone: entry.phone })), now);
+        const pointIds = await this.contactPoints.ensure(points, transaction);
+        const attempts = ready.map((entry) => ({
+          id: entry.id,
+          borrowerId: entry.borrowerId,
+          contactPointId: pointIds.get(pointKey('phone', entry.phone.key))!,
+          contactedPersonId: entry.contactedPersonId,
+          outcome: entry.attempt.outcome,
+          attemptedAt: entry.attempt.attemptedAt,
+          callbackRequestedAt: entry.attempt.callbackRequestedAt ?? null,
+        }));
+        await this.attempts.insert(principal.id, attempts, transaction);
+        const borrowerRefs = [...new Set(ready.map((entry) => entry.attempt.borrowerRef))];
+        await this.audit.record(
+          principal,
+          {
+            action: 'contact_attempt.batch',
+            targetType: 'contact_attempt',
+            borrowerRef: borrowerRefs.length === 1 ? borrowerRefs[0] : undefined,
+            details: { accepted: ready.length, rejected: rejected.length, borrowerRefs: borrowerRefs.slice(0, 100) },
+          },
+          transaction,
+        );
+      });
+    }
 
     const leads = await this.recordLeads(principal, ready.filter((entry) => hasInformation(entry.attempt)));
     const borrowerIdsTouched = [...new Set(ready.map((entry) => entry.borrowerId))];
@@ -128,29 +126,17 @@ export class ContactAttemptsService {
       phones: entry.attempt.newInformation!.phones,
       addresses: entry.attempt.newInformation!.addresses.map((text) => ({ text })),
     }));
-    await this.ingest.ingest(principal, INFORMANT_SOURCE, records);
-    const points: { source_record_id: string; contact_point_id: string }[] = await this.dataSource.query(
-      `SELECT record.source_record_id, observation.contact_point_id
-       FROM source_record record
-       JOIN source_record_version version ON version.source_record_uuid = record.id AND version.version = record.current_version
-       JOIN observation ON observation.source_record_version_id = version.id
-       WHERE record.source_key = $1 AND record.source_record_id = ANY($2::text[]) AND observation.contact_point_id IS NOT NULL`,
-      [INFORMANT_SOURCE, records.map((record) => record.sourceRecordId)],
-    );
-    const byRecord = new Map<string, string[]>();
-    for (const row of points) byRecord.set(row.source_record_id, [...(byRecord.get(row.source_record_id) ?? []), row.contact_point_id]);
-    await this.dataSource.query(
-      `INSERT INTO lead (id, borrower_id, attempt_id, informant_person_id, contact_point_ids, note, created_at)
-       SELECT gen_random_uuid(), borrower_id, attempt_id, informant, ARRAY(SELECT jsonb_array_elements_text(points::jsonb))::uuid[], note, now()
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS row(borrower_id, attempt_id, informant, points, note)
-       ON CONFLICT (attempt_id) DO NOTHING`,
-      [
-        attempts.map((entry) => entry.borrowerId),
-        attempts.map((entry) => entry.id),
-        attempts.map((entry) => entry.contactedPersonId),
-        attempts.map((entry) => JSON.stringify(byRecord.get(`attempt:${entry.id}`) ?? [])),
-        attempts.map((entry) => entry.attempt.newInformation!.note ?? null),
-      ],
+    const ingested = await this.ingest.ingestBatch(INFORMANT_SOURCE, records, principal);
+    // A duplicate (a resent attempt) names its points too; for a repeated id the batch's last word is current.
+    const pointsByRecord = new Map(ingested.records.map((record) => [record.sourceRecordId, record.contactPointIds]));
+    await this.attempts.insertLeads(
+      attempts.map((entry) => ({
+        borrowerId: entry.borrowerId,
+        attemptId: entry.id,
+        informantPersonId: entry.contactedPersonId,
+        contactPointIds: pointsByRecord.get(`attempt:${entry.id}`) ?? [],
+        note: entry.attempt.newInformation!.note ?? null,
+      })),
     );
     return attempts.length;
   }

@@ -1,28 +1,27 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
+import { Transactions } from '../database/transactions.service.js';
+import { PersonRepository } from '../matching/person.repository.js';
+import { ContactPreferenceRepository } from './contact-preference.repository.js';
 
 @Injectable()
 export class ContactPreferenceService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly persons: PersonRepository,
+    private readonly preferences: ContactPreferenceRepository,
     private readonly audit: AuditService,
   ) {}
 
   async set(principal: Principal, personId: string, doNotContact: boolean, reason?: string): Promise<{ personId: string; doNotContact: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      const [person] = await manager.query('SELECT canonical_person(id) AS id FROM person WHERE id = $1', [personId]);
-      if (!person) throw new NotFoundException(`person ${personId} not found`);
-      await manager.query(
-        `INSERT INTO contact_preference (person_id, do_not_contact, reason, updated_at, updated_by) VALUES ($1, $2, $3, now(), $4)
-         ON CONFLICT (person_id) DO UPDATE SET do_not_contact = EXCLUDED.do_not_contact, reason = EXCLUDED.reason,
-           updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
-        [person.id, doNotContact, reason ?? null, principal.id],
-      );
-      await this.audit.record(principal, { action: 'contact_preference.set', targetType: 'person', targetId: person.id, purpose: reason, details: { doNotContact } }, manager);
-      return { personId: person.id, doNotContact };
+    return this.transactions.run(async (transaction) => {
+      // A merged person's preference is its survivor's.
+      const id = await this.persons.findCanonicalId(personId, transaction);
+      if (!id) throw new NotFoundException(`person ${personId} not found`);
+      await this.preferences.upsert({ personId: id, doNotContact, reason: reason ?? null, updatedBy: principal.id }, transaction);
+      await this.audit.record(principal, { action: 'contact_preference.set', targetType: 'person', targetId: id, purpose: reason, details: { doNotContact } }, transaction);
+      return { personId: id, doNotContact };
     });
   }
 }

@@ -4,7 +4,10 @@ import { relationGroup, type CanonicalRelation } from '../matching/person/relati
 import { maskAddress, maskName, maskPhone, maskPhoneOrWhole } from '../privacy/masking.js';
 import { type AttemptRecord, type ContactRules, nextAllowedForBorrower, nextAllowedForThirdParty } from './contact-rules.js';
 import { contactability } from './contactability.js';
-import { assessLostContact, phoneValidity } from './lost-contact-status.js';
+import { mayUseContactPoint, mayUsePerson } from '../consent/consent-in-force.js';
+import { assessContactStatus, usableOwnPhones } from './borrower-contact-status.js';
+import { phoneValidity } from './lost-contact-status.js';
+import { ownContactPointIds } from './own-contact-points.js';
 import type { ContactPlan, PlanAddress, PlanConflict, PlanExclusion, PlanPhone, PlanThirdParty } from './contact-plan.types.js';
 import type { PlanAttempt, PlanContactPoint, PlanData, PlanPerson } from './plan-data.js';
 
@@ -35,11 +38,8 @@ const GUIDANCE: Record<ContactPlan['status'], string[]> = {
 export function buildContactPlan(data: PlanData, options: PlanOptions): ContactPlan {
   const { now, rules, unmasked } = options;
   const { consent } = data;
-  // A point no record names was called by the platform: the lender's own knowledge, like internal data.
-  const visiblePoint = (point: PlanContactPoint) => consent.externalSources || point.sources.length === 0 || point.sources.some((source) => source.kind === 'internal');
-  const points = new Map(data.points.filter(visiblePoint).map((point) => [point.id, point]));
-  const visiblePerson = (person: PlanPerson) => consent.externalSources || person.internalRecords > 0 || person.externalRecords === 0;
-  const persons = new Map(data.persons.filter(visiblePerson).map((person) => [person.id, person]));
+  const points = new Map(data.points.filter((point) => mayUseContactPoint(consent, point.sources)).map((point) => [point.id, point]));
+  const persons = new Map(data.persons.filter((person) => mayUsePerson(consent, person)).map((person) => [person.id, person]));
   const attemptsByPoint = groupBy(data.attempts, (attempt) => attempt.contactPointId);
   const visiblePointsByPerson = new Map<string, PlanContactPoint[]>();
   for (const link of data.personPoints) {
@@ -54,12 +54,11 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
   // The borrower's own numbers: on the borrower's records, or called for the borrower without naming a third party.
   const thirdPartyPoints = new Set(data.personPoints.filter((link) => link.personId !== data.selfPersonId).map((link) => link.contactPointId));
   const ownPoints = new Map<string, PlanContactPoint>();
-  if (data.selfPersonId) for (const point of pointsOf(data.selfPersonId)) ownPoints.set(point.id, point);
-  for (const attempt of data.attempts) {
-    const point = points.get(attempt.contactPointId);
-    if (point && !attempt.contactedPersonId && !thirdPartyPoints.has(point.id)) ownPoints.set(point.id, point);
+  for (const id of ownContactPointIds(data.selfPersonId, data.personPoints, data.attempts)) {
+    const point = points.get(id);
+    if (point) ownPoints.set(id, point);
   }
-  const ownPhones = [...ownPoints.values()].filter((point) => point.kind === 'phone' && point.subtype !== 'organisation');
+  const ownPhones = usableOwnPhones(data, points);
   // Calls made count against the daily limit even on a number the plan no longer shows (external consent withdrawn since).
   const allPoints = new Map(data.points.map((point) => [point.id, point]));
   const selfPoints = new Set(data.personPoints.filter((link) => link.personId === data.selfPersonId).map((link) => link.contactPointId));
@@ -72,10 +71,7 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
     .map((point) => describePhone(point, attemptsByPoint.get(point.id) ?? [], now, unmasked, consent.externalSources, borrowerAllowance))
     .sort(byScore);
   const addresses = [...ownPoints.values()].filter((point) => point.kind === 'address').map((point) => describeAddress(point, now, unmasked, consent.externalSources)).sort(byScore);
-  const assessment = assessLostContact(
-    ownPhones.map((point) => ({ contactPointId: point.id, attempts: (attemptsByPoint.get(point.id) ?? []).filter((attempt) => !attempt.contactedPersonId) })),
-    now,
-  );
+  const assessment = assessContactStatus(data, now, points);
 
   const ranked = rankThirdParties(graphInput(data, persons, points), options.distanceWeights);
   const relationTo = relationsFromBorrower(data);

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { SourcesModule } from '../sources/sources.module.js';
 import { AssessStatusJob } from './assess-status.job.js';
 import { ContactPlanSettingsService } from './contact-plan-settings.service.js';
+import { BorrowerStatusRepository } from './borrower-status.repository.js';
+import { RepairRunRepository } from './repair-run.repository.js';
 import { ContactPlanController } from './contact-plan.controller.js';
 import { ContactPlanRepository } from './contact-plan.repository.js';
 import { ContactPlanService } from './contact-plan.service.js';
@@ -8,7 +11,8 @@ import { LostContactService } from './lost-contact.service.js';
 import { RepairRunJob } from './repair-run.job.js';
 
 @Module({
+  imports: [SourcesModule],
   controllers: [ContactPlanController],
-  providers: [ContactPlanSettingsService, ContactPlanRepository, ContactPlanService, LostContactService, AssessStatusJob, RepairRunJob],
+  providers: [ContactPlanSettingsService, ContactPlanRepository, BorrowerStatusRepository, RepairRunRepository, ContactPlanService, LostContactService, AssessStatusJob, RepairRunJob],
 })
 export class ContactPlanModule {}

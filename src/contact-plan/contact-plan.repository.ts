@@ -3,20 +3,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { RequestBatcher } from '../common/request-batcher.js';
 import { preparedQuery } from '../database/prepared-query.js';
-import { planDataFromRow, type PlanDataRow } from './plan-data-row.js';
+import { GRAPH_EXCLUDED_SUBTYPES } from '../graph/graph-boundary.js';
+import { planDataFromFacts } from './plan-facts.js';
 import type { PlanData } from './plan-data.js';
 
 /** Plans read in one statement at most; more concurrent requests make several statements, run at once. */
 export const PLAN_READS_PER_STATEMENT = 16;
 
-interface PlanRead {
-  borrowerRef: string;
-  unmasked: boolean;
-}
-
 /**
  * Loads one borrower's neighbourhood (two person-hops) for the contact plan with the SQL function
- * contact_plan_data (migration 1795480000000): a fixed amount of work per row of the neighbourhood
+ * contact_plan_facts (sql/contact-plan-facts.sql): a fixed amount of work per row of the neighbourhood
  * whatever the size of the database, so any API instance serves any borrower. Everything a write
  * can change (consent, preferences, attempts, merges) is read on every request; nothing is cached.
  * Requests arriving together share one statement: on this machine a round trip to PostgreSQL
@@ -24,25 +20,25 @@ interface PlanRead {
  */
 @Injectable()
 export class ContactPlanRepository {
-  private readonly reads = new RequestBatcher<PlanRead, PlanDataRow | null>((wanted) => this.readMany(wanted), PLAN_READS_PER_STATEMENT);
+  private readonly reads = new RequestBatcher<string, unknown>((wanted) => this.readMany(wanted), PLAN_READS_PER_STATEMENT);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Without `unmasked`, address points come without their full text: a masked plan never shows it. */
-  async load(borrowerRef: string, { unmasked = false }: { unmasked?: boolean } = {}): Promise<PlanData> {
-    const row = await this.reads.load({ borrowerRef, unmasked });
-    if (!row) throw new NotFoundException(`borrower "${borrowerRef}" is not known`);
-    return planDataFromRow(borrowerRef, row);
+  /** Facts only: what a masked plan hides is decided when the plan is built. */
+  async load(borrowerRef: string): Promise<PlanData> {
+    const facts = await this.reads.load(borrowerRef);
+    if (!facts) throw new NotFoundException(`borrower "${borrowerRef}" is not known`);
+    return planDataFromFacts(borrowerRef, facts);
   }
 
-  private async readMany(wanted: PlanRead[]): Promise<(PlanDataRow | null)[]> {
-    const rows = await preparedQuery<{ position: string; plan: PlanDataRow | null }>(
+  private async readMany(wanted: string[]): Promise<unknown[]> {
+    const rows = await preparedQuery<{ position: string; plan: unknown }>(
       this.dataSource,
-      `SELECT wanted.position, contact_plan_data(wanted.ref, wanted.unmasked) AS plan
-       FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS wanted(ref, unmasked, position)`,
-      [wanted.map((read) => read.borrowerRef), wanted.map((read) => read.unmasked)],
+      `SELECT wanted.position, contact_plan_facts(wanted.ref, $2::text[]) AS plan
+       FROM unnest($1::text[]) WITH ORDINALITY AS wanted(ref, position)`,
+      [wanted, GRAPH_EXCLUDED_SUBTYPES],
     );
-    const plans: (PlanDataRow | null)[] = wanted.map(() => null);
+    const plans: unknown[] = wanted.map(() => null);
     for (const row of rows) plans[Number(row.position) - 1] = row.plan;
     return plans;
   }

@@ -1,9 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { BorrowersService } from '../borrowers/borrowers.service.js';
+import { mayUseSource } from '../consent/consent-in-force.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
+import { SourcesService } from '../sources/sources.service.js';
+import { assessContactStatus } from './borrower-contact-status.js';
+import { BorrowerStatusRepository } from './borrower-status.repository.js';
+import { ContactPlanRepository } from './contact-plan.repository.js';
 import { ContactPlanService } from './contact-plan.service.js';
+import { RepairRunRepository } from './repair-run.repository.js';
 
 /**
  * Keeps each borrower's lost-contact status after new call outcomes, and starts a repair run when
@@ -14,30 +18,23 @@ export class LostContactService {
   private readonly logger = new Logger('LostContact');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly borrowers: BorrowersService,
+    private readonly planReads: ContactPlanRepository,
     private readonly plans: ContactPlanService,
+    private readonly statuses: BorrowerStatusRepository,
+    private readonly repairRuns: RepairRunRepository,
+    private readonly sources: SourcesService,
     private readonly queue: MessageQueueService,
   ) {}
 
+  /** The status comes from the plan's facts and the status rule alone: no ranking, no masking. */
   async assess(borrowerIds: string[]): Promise<void> {
-    const borrowers: { id: string; ref: string }[] = await this.dataSource.query('SELECT id, ref FROM borrower WHERE id = ANY($1::uuid[])', [borrowerIds]);
-    for (const borrower of borrowers) {
-      const { plan } = await this.plans.compute(borrower.ref, false);
-      // Under the row lock, so two assessments of one borrower cannot both see the transition.
-      const previous = await this.dataSource.transaction(async (manager) => {
-        const [row] = await manager.query('SELECT status FROM borrower_status WHERE borrower_id = $1 FOR UPDATE', [borrower.id]);
-        await manager.query(
-          `INSERT INTO borrower_status (borrower_id, status, reason, since, assessed_at) VALUES ($1, $2, $3, now(), now())
-           ON CONFLICT (borrower_id) DO UPDATE SET
-             since = CASE WHEN borrower_status.status = EXCLUDED.status THEN borrower_status.since ELSE now() END,
-             status = EXCLUDED.status, reason = EXCLUDED.reason, assessed_at = now()`,
-          [borrower.id, plan.status, plan.statusReason],
-        );
-        return row as { status: string } | undefined;
-      });
-      if (plan.status === 'objective_lost' && previous?.status !== 'objective_lost') {
+    for (const borrower of await this.borrowers.findByIds(borrowerIds)) {
+      const assessment = assessContactStatus(await this.planReads.load(borrower.ref), new Date());
+      const previous = await this.statuses.record(borrower.id, assessment.status, assessment.reason);
+      if (assessment.status === 'objective_lost' && previous !== 'objective_lost') {
         this.logger.log(`borrower ${borrower.ref} is objectively lost: starting a repair run`);
-        await this.queue.enqueue('contact-plan.repair-run', { borrowerId: borrower.id, reason: plan.statusReason }, { jobId: `repair-${borrower.id}-${Date.now()}` });
+        await this.queue.enqueue('contact-plan.repair-run', { borrowerId: borrower.id, reason: assessment.reason }, { jobId: `repair-${borrower.id}-${Date.now()}` });
       }
     }
   }
@@ -47,7 +44,7 @@ export class LostContactService {
    * refresh those sources from here; the run records what it searched and found.
    */
   async repair(borrowerId: string, reason: string): Promise<void> {
-    const [borrower] = await this.dataSource.query('SELECT ref FROM borrower WHERE id = $1', [borrowerId]);
+    const [borrower] = await this.borrowers.findByIds([borrowerId]);
     if (!borrower) return;
     const { data, plan } = await this.plans.compute(borrower.ref, false);
     const tried = new Set(data.attempts.map((attempt) => attempt.contactPointId));
@@ -55,14 +52,7 @@ export class LostContactService {
       ...plan.borrowerContacts.phones.map((phone) => phone.id),
       ...plan.thirdParties.flatMap((party) => party.phones.map((phone) => phone.id)),
     ].filter((id) => !tried.has(id));
-    const sources: { key: string }[] = await this.dataSource.query(
-      `SELECT key FROM source WHERE kind = 'internal' OR $1 ORDER BY key`,
-      [data.consent.externalSources],
-    );
-    await this.dataSource.query(
-      `INSERT INTO repair_run (id, borrower_id, reason, status, sources, candidate_contact_point_ids, started_at, finished_at)
-       VALUES ($1, $2, $3, 'completed', $4::text[], $5::uuid[], now(), now())`,
-      [randomUUID(), borrowerId, reason, sources.map((source) => source.key), [...new Set(candidates)]],
-    );
+    const searched = (await this.sources.list()).filter((source) => mayUseSource(data.consent, source)).map((source) => source.key);
+    await this.repairRuns.insertFinished({ borrowerId, reason, status: 'completed', sources: searched, candidateContactPointIds: [...new Set(candidates)] });
   }
 }

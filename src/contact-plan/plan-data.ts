@@ -38,13 +38,13 @@ export interface PlanContactPoint {
   e164?: string;
   extension?: string;
   subtype?: string;
-  /** `text` (the newest raw address) is loaded only for an unmasked plan, the only one that shows it. */
+  /** `text` is the newest raw address; only an unmasked plan shows it. */
   address?: { province?: string; city?: string; district?: string; text?: string };
   firstSeenAt: Date;
   lastSeenAt: Date;
   borrowerCount: number;
   sources: { key: string; trust: number; kind: 'internal' | 'external' }[];
-  /** Newest first, at most 20; loaded only for points that can be the borrower's own (the only ones the plan lists them for). */
+  /** Newest first, at most 20; kept only for the borrower's own points (ownContactPointIds), the only ones the plan lists them for. */
   observations: { sourceKey: string; sourceRecordId: string; observedAt: Date }[];
 }
 

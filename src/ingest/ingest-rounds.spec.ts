@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { intoRounds } from './ingest.service.js';
+import { intoRounds } from './ingest-rounds.js';
 
 const record = (id: string, hash: string, index: number) => ({
   index,

@@ -3,9 +3,10 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiResponse, ApiTags }
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { unmaskReason } from '../privacy/unmask-policy.js';
+import { UNMASK_QUERY } from '../privacy/unmask-query.js';
 import { SourceKeyPipe } from '../sources/source-key.pipe.js';
-import { IngestService, MAX_RECORDS_PER_REQUEST } from './ingest.service.js';
-import { IngestRecordsRequestDto, IngestRecordsResponseDto } from './source-record.dto.js';
+import { IngestPipelineService } from './ingest-pipeline.service.js';
+import { IngestRecordsRequestDto, IngestRecordsResponseDto, MAX_RECORDS_PER_REQUEST } from './source-record.dto.js';
 import { SourceRecordReadDto } from './source-record-read.dto.js';
 import { SourceRecordReadService } from './source-record-read.service.js';
 
@@ -14,7 +15,7 @@ import { SourceRecordReadService } from './source-record-read.service.js';
 @Controller('v1/sources/:key/records')
 export class IngestController {
   constructor(
-    private readonly ingest: IngestService,
+    private readonly pipeline: IngestPipelineService,
     private readonly reader: SourceRecordReadService,
   ) {}
 
@@ -26,7 +27,7 @@ export class IngestController {
   @ApiResponse({ status: 400, description: 'Body is not JSON or has no records array' })
   @ApiResponse({ status: 404, description: 'Unknown source' })
   @ApiResponse({ status: 413, description: `More than ${MAX_RECORDS_PER_REQUEST} records` })
-  // The body is validated record by record in the service, so one bad record never fails the batch.
+  // The body is validated record by record in the pipeline, so one bad record never fails the batch.
   async post(@Param('key', SourceKeyPipe) key: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal): Promise<IngestRecordsResponseDto> {
     const records = (body as { records?: unknown } | null)?.records;
     if (typeof body !== 'object' || body === null || Array.isArray(body) || !Array.isArray(records)) {
@@ -35,7 +36,8 @@ export class IngestController {
     if (records.length > MAX_RECORDS_PER_REQUEST) {
       throw new PayloadTooLargeException(`${records.length} records: at most ${MAX_RECORDS_PER_REQUEST} per request`);
     }
-    return this.ingest.ingest(principal, key, records);
+    const { batchId, accepted, duplicates, rejected, unusablePhones } = await this.pipeline.ingestBatch(key, records, principal);
+    return { batchId, accepted, duplicates, rejected, unusablePhones };
   }
 
   @Get(':sourceRecordId')
@@ -49,9 +51,9 @@ export class IngestController {
     @Param('key', SourceKeyPipe) key: string,
     @Param('sourceRecordId') sourceRecordId: string,
     @CurrentPrincipal() principal: Principal,
-    @Query('unmask') unmask?: string,
-    @Query('reason') reason?: string,
+    @Query('unmask', { schema: UNMASK_QUERY.unmask }) unmask?: string,
+    @Query('reason', { schema: UNMASK_QUERY.reason }) reason?: string,
   ): Promise<SourceRecordReadDto> {
-    return this.reader.read(principal, key, sourceRecordId, { purpose: reason?.slice(0, 500), unmaskReason: unmaskReason(principal, { unmask, reason }) });
+    return this.reader.read(principal, key, sourceRecordId, { purpose: reason, unmaskReason: unmaskReason(principal, { unmask, reason }) });
   }
 }

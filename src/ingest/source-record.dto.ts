@@ -1,42 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ADDRESS_KINDS, type AddressKind, SUBJECT_ROLES, type SubjectRole } from '../records/source-record.js';
+import { z } from 'zod';
+import { zodDto } from '../common/zod.dto.js';
+import { sourceRecordSchema } from '../records/source-record-validation.js';
 
-class BorrowerReferenceDto {
-  @ApiProperty({ description: "The lender's borrower id", maxLength: 100 }) ref!: string;
-  @ApiPropertyOptional({ maxLength: 100 }) name?: string;
-  @ApiPropertyOptional({ description: 'Resident identity number', maxLength: 32 }) idNumber?: string;
-}
+/** What one request may carry; other ways in (call leads, pull connectors) size their own batches. */
+export const MAX_RECORDS_PER_REQUEST = 1000;
 
-class SubjectDto {
-  @ApiProperty({ enum: SUBJECT_ROLES }) role!: SubjectRole;
-  @ApiPropertyOptional({ maxLength: 100 }) name?: string;
-  @ApiPropertyOptional({ description: 'Canonical relation or the label the source writes (配偶, 父亲, 同事 ...)', maxLength: 50 })
-  relation?: string;
-}
+/** A record as sources send it and as it is stored: names, limits and enums of the ingest validator. */
+export class SourceRecordDto extends zodDto(sourceRecordSchema) {}
 
-class AddressDto {
-  @ApiProperty({ maxLength: 500 }) text!: string;
-  @ApiPropertyOptional({ enum: ADDRESS_KINDS }) kind?: AddressKind;
-}
-
-class EmployerDto {
-  @ApiProperty({ maxLength: 200 }) name!: string;
-  @ApiPropertyOptional({ maxLength: 64 }) phone?: string;
-}
-
-export class SourceRecordDto {
-  @ApiProperty({ description: 'Unique within the source', maxLength: 200 }) sourceRecordId!: string;
-  @ApiProperty({ description: 'When the source saw it (ISO-8601)', format: 'date-time' }) observedAt!: string;
-  @ApiProperty({ type: BorrowerReferenceDto }) borrower!: BorrowerReferenceDto;
-  @ApiProperty({ type: SubjectDto }) subject!: SubjectDto;
-  @ApiPropertyOptional({ type: [String], description: 'Raw strings exactly as the source holds them (missing means none)', maxItems: 20 }) phones?: string[];
-  @ApiPropertyOptional({ type: [AddressDto], maxItems: 20 }) addresses?: AddressDto[];
-  @ApiPropertyOptional({ type: EmployerDto }) employer?: EmployerDto;
-}
-
-export class IngestRecordsRequestDto {
-  @ApiProperty({ type: [SourceRecordDto], maxItems: 1000 }) records!: SourceRecordDto[];
-}
+/** For OpenAPI: the pipeline validates record by record, so one bad record never fails the batch. */
+export class IngestRecordsRequestDto extends zodDto(z.object({ records: z.array(sourceRecordSchema).max(MAX_RECORDS_PER_REQUEST) })) {}
 
 export class RejectedRecordDto {
   @ApiProperty() index!: number;

@@ -1,4 +1,5 @@
 import { blockingKeys, type EstateLocation, estateLocationOf, locationKey } from './address/index.js';
+import type { UsablePhone } from './phone/phone-normalizer.js';
 import type { PreparedRecord } from './record-preparation.js';
 
 export type ContactPointKind = 'phone' | 'address';
@@ -50,6 +51,30 @@ export function collectContactPoints(records: readonly { prepared: PreparedRecor
     }
   }
   return points;
+}
+
+/** Phone contact points for numbers seen outside a source record (a call the platform made), once each. */
+export function collectPhonePoints(phones: readonly { key: string; phone: UsablePhone }[], seenAt: Date): ContactPointRow[] {
+  const points = new Map<string, ContactPointRow>();
+  for (const { key, phone } of phones) {
+    addPoint(points, 'phone', key, seenAt, { e164: phone.e164, extension: phone.extension ?? null, subtype: phone.type, carrierGroup: phone.carrierGroup ?? null });
+  }
+  return [...points.values()];
+}
+
+/**
+ * The contact point of each usable phone and identifiable address of a record, in observation order
+ * (phones, then addresses), once the batch's points are ensured (pointKey -> id).
+ */
+export function contactPointIdsOf(prepared: PreparedRecord, pointIds: ReadonlyMap<string, string>): string[] {
+  const keys = [
+    ...prepared.phones.flatMap((phone) => (phone.result.usable ? [pointKey('phone', phone.key!)] : [])),
+    ...prepared.addresses.flatMap((address) => (address.key ? [pointKey('address', address.key)] : [])),
+  ];
+  return keys.flatMap((key) => {
+    const id = pointIds.get(key);
+    return id ? [id] : [];
+  });
 }
 
 export function addPoint(

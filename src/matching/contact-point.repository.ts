@@ -1,9 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import { compareText } from '../common/objects.js';
 import type { Queryable } from '../database/queryable.js';
 import { type EstateLocation, type EstateLocations, estateKey, locationKey, type StreetAddress } from './address/index.js';
 import { type ContactPointRow, pointKey } from './contact-point-rows.js';
 
+// Its home is borrower-ref.repository.ts; re-exported for the callers that import it from here.
+
+/**
+ * Past this many observations a point is counted from its newest ones only: a number or address
+ * named that often is shared far and wide whatever the exact count, and the cost stays bounded.
+ */
+export const SHARING_OBSERVATION_CAP = 2_000;
+
+/**
+ * Contact points (phones and dwellings), their candidate blocks, the estate locations addresses
+ * teach, and the sharing counts. The functions below are the same statements for callers that
+ * hold a Queryable but no repository.
+ */
+@Injectable()
+export class ContactPointRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** pointKey -> id for every point, creating the new ones; see ensureContactPoints. */
+  ensure(points: readonly ContactPointRow[], db: Queryable = this.dataSource): Promise<Map<string, string>> {
+    return ensureContactPoints(db, points);
+  }
+
+  ensureEstateLocations(locations: readonly EstateLocation[], db: Queryable = this.dataSource): Promise<void> {
+    return ensureEstateLocations(db, locations);
+  }
+
+  findEstateLocations(estates: readonly { districtCode: string; community: string }[], db: Queryable = this.dataSource): Promise<EstateLocations> {
+    return loadEstateLocations(db, estates);
+  }
+
+  /** Row-locks the points until the transaction ends, in key order so concurrent refreshes never deadlock. */
+  async lockInKeyOrder(contactPointIds: readonly string[], db: Queryable): Promise<void> {
+    await db.query('SELECT 1 FROM contact_point WHERE id = ANY($1::uuid[]) ORDER BY kind, value_key FOR UPDATE', [contactPointIds]);
+  }
+
+  /**
+   * Recounts the distinct borrowers and sources among each point's newest observations and widens
+   * its seen span; returns how many points changed (unchanged rows are not written).
+   */
+  async refreshSharing(contactPointIds: readonly string[], db: Queryable = this.dataSource): Promise<number> {
+    const [, affected] = (await db.query(
+      `UPDATE contact_point point
+       SET borrower_count = counts.borrowers, source_count = counts.sources,
+           first_seen_at = LEAST(point.first_seen_at, counts.first_seen_at), last_seen_at = GREATEST(point.last_seen_at, counts.last_seen_at)
+       FROM (
+         SELECT target.id AS contact_point_id, count(DISTINCT recent.borrower_id) AS borrowers, count(DISTINCT recent.source_key) AS sources,
+                (SELECT min(observed_at) FROM observation WHERE contact_point_id = target.id) AS first_seen_at,
+                max(recent.observed_at) AS last_seen_at
+         FROM unnest($1::uuid[]) AS target(id)
+         CROSS JOIN LATERAL (
+           SELECT borrower_id, source_key, observed_at FROM observation
+           WHERE contact_point_id = target.id ORDER BY observed_at DESC LIMIT ${SHARING_OBSERVATION_CAP}
+         ) AS recent
+         GROUP BY target.id
+       ) AS counts
+       WHERE point.id = counts.contact_point_id
+         AND (point.borrower_count, point.source_count, point.first_seen_at, point.last_seen_at)
+             IS DISTINCT FROM (counts.borrowers, counts.sources, LEAST(point.first_seen_at, counts.first_seen_at), GREATEST(point.last_seen_at, counts.last_seen_at))`,
+      [contactPointIds],
+    )) as [unknown, number];
+    return affected;
+  }
+}
 
 /**
  * Creates the contact points that do not exist yet and returns the id of every one (pointKey -> id;
@@ -58,19 +124,6 @@ export async function ensureContactPoints(executor: Queryable, unsorted: readonl
     [points.map((point) => point.kind), points.map((point) => point.valueKey)],
   );
   return new Map(rows.map((row) => [pointKey(row.kind, row.value_key), row.id]));
-}
-
-/** Borrowers by reference, created when new (ref -> id); like contact points, outside the ingest transaction. */
-export async function ensureBorrowers(executor: Queryable, refs: readonly string[]): Promise<Map<string, string>> {
-  if (refs.length === 0) return new Map();
-  const existing: { id: string; ref: string }[] = await executor.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [refs]);
-  const ids = new Map(existing.map((row) => [row.ref, row.id]));
-  const missing = refs.filter((ref) => !ids.has(ref)).sort(compareText);
-  if (missing.length === 0) return ids;
-  await executor.query('INSERT INTO borrower (id, ref) SELECT * FROM unnest($1::uuid[], $2::text[]) ON CONFLICT (ref) DO NOTHING', [missing.map(() => timeOrderedId()), missing]);
-  const created: { id: string; ref: string }[] = await executor.query('SELECT id, ref FROM borrower WHERE ref = ANY($1::text[])', [missing]);
-  for (const row of created) ids.set(row.ref, row.id);
-  return ids;
 }
 
 /** Records which street addresses estates were written with; known pairs are left alone (no row lock). */

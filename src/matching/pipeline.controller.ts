@@ -1,11 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Roles } from '../auth/auth.decorators.js';
-import { findOrphans, type OrphanCount } from '../database/referential-integrity.js';
+import type { OrphanCount } from '../database/referential-integrity.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
+import { MatchSuggestionRepository } from '../review/match-suggestion.repository.js';
 import { PipelineStatusDto } from '../review/review.dto.js';
+import { ObservationRepository } from './observation.repository.js';
 
 @ApiTags('matching')
 @ApiBearerAuth()
@@ -13,7 +13,8 @@ import { PipelineStatusDto } from '../review/review.dto.js';
 export class PipelineController {
   constructor(
     private readonly queue: MessageQueueService,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly suggestions: MatchSuggestionRepository,
+    private readonly observations: ObservationRepository,
   ) {}
 
   /** A client that needs settled matching polls until `pending` is 0. */
@@ -21,11 +22,8 @@ export class PipelineController {
   @Roles('platform', 'operator', 'admin')
   @ApiOkResponse({ type: PipelineStatusDto })
   async status(): Promise<PipelineStatusDto> {
-    const [pending, [{ count }]] = await Promise.all([
-      this.queue.pendingCount(),
-      this.dataSource.query("SELECT count(*)::int AS count FROM match_suggestion WHERE status = 'pending'") as Promise<{ count: number }[]>,
-    ]);
-    return { pending, pendingSuggestions: count, queue: this.queue.driverName };
+    const [pending, pendingSuggestions] = await Promise.all([this.queue.pendingCount(), this.suggestions.countPending()]);
+    return { pending, pendingSuggestions, queue: this.queue.driverName };
   }
 
   /**
@@ -35,6 +33,6 @@ export class PipelineController {
   @Get('integrity')
   @Roles('admin')
   async integrity(): Promise<{ references: OrphanCount[] }> {
-    return { references: await findOrphans(this.dataSource) };
+    return { references: await this.observations.findOrphans() };
   }
 }

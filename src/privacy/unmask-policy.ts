@@ -16,7 +16,7 @@ export function unmaskReason(principal: Principal, request: UnmaskRequest): stri
   if (principal.role !== 'operator') throw new DomainError('forbidden', 'only an operator may unmask personal data');
   const reason = request.reason?.trim();
   if (!reason || reason.length < 4) throw new DomainError('invalid', 'unmask=true needs a reason (at least 4 characters), e.g. reason=case 123 call-back');
-  return reason.slice(0, 500);
+  return reason;
 }
 
 export function addressParts(address: Record<string, unknown> | null | undefined): { province?: string; city?: string; district?: string } {

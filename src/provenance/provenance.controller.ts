@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { unmaskReason } from '../privacy/unmask-policy.js';
+import { UNMASK_QUERY } from '../privacy/unmask-query.js';
 import { ContactPointDto } from './provenance.dto.js';
 import { ProvenanceService } from './provenance.service.js';
 
@@ -20,8 +21,8 @@ export class ProvenanceController {
   get(
     @Param('id', ParseUUIDPipe) id: string,
     @CurrentPrincipal() principal: Principal,
-    @Query('unmask') unmask?: string,
-    @Query('reason') reason?: string,
+    @Query('unmask', { schema: UNMASK_QUERY.unmask }) unmask?: string,
+    @Query('reason', { schema: UNMASK_QUERY.reason }) reason?: string,
   ): Promise<ContactPointDto> {
     return this.provenance.contactPoint(principal, id, unmaskReason(principal, { unmask, reason }));
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ProvenanceController } from './provenance.controller.js';
+import { ProvenanceRepository } from './provenance.repository.js';
 import { ProvenanceService } from './provenance.service.js';
 
-@Module({ controllers: [ProvenanceController], providers: [ProvenanceService] })
+@Module({ controllers: [ProvenanceController], providers: [ProvenanceRepository, ProvenanceService] })
 export class ProvenanceModule {}

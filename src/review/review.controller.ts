@@ -2,7 +2,19 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
-import { DecisionDto, DecisionResultDto, MergeDto, MergeQueryDto, SplitDto, SuggestionPageDto, SuggestionQueryDto } from './review.dto.js';
+import {
+  type DecisionDto,
+  DecisionResultDto,
+  decisionSchema,
+  MergeDto,
+  type MergeQueryDto,
+  mergeQuerySchema,
+  type SplitDto,
+  splitSchema,
+  SuggestionPageDto,
+  type SuggestionQueryDto,
+  suggestionQuerySchema,
+} from './review.dto.js';
 import { ReviewService } from './review.service.js';
 
 @ApiTags('review')
@@ -14,30 +26,30 @@ export class ReviewController {
   @Get('match-suggestions')
   @Roles('operator', 'admin')
   @ApiOkResponse({ type: SuggestionPageDto, description: 'Oldest first; reading them is audited' })
-  list(@Query() query: SuggestionQueryDto, @CurrentPrincipal() principal: Principal): Promise<SuggestionPageDto> {
-    return this.review.list(principal, { status: query.status ?? 'pending', kind: query.kind, limit: query.limit ?? 50, after: query.after });
+  list(@Query({ schema: suggestionQuerySchema }) query: SuggestionQueryDto, @CurrentPrincipal() principal: Principal): Promise<SuggestionPageDto> {
+    return this.review.list(principal, query);
   }
 
   @Post('match-suggestions/:id/decision')
   @HttpCode(200)
   @Roles('operator', 'admin')
   @ApiOkResponse({ type: DecisionResultDto, description: 'accept merges the pair; reject remembers it is never to be suggested again' })
-  decide(@Param('id', ParseUUIDPipe) id: string, @Body() body: DecisionDto, @CurrentPrincipal() principal: Principal): Promise<DecisionResultDto> {
+  decide(@Param('id', ParseUUIDPipe) id: string, @Body({ schema: decisionSchema }) body: DecisionDto, @CurrentPrincipal() principal: Principal): Promise<DecisionResultDto> {
     return this.review.decide(principal, id, body.decision, body.note);
   }
 
   @Get('merges')
   @Roles('operator', 'admin', 'auditor')
   @ApiOkResponse({ type: [MergeDto] })
-  merges(@Query() query: MergeQueryDto): Promise<MergeDto[]> {
-    return this.review.listMerges({ kind: query.kind, id: query.id, limit: query.limit ?? 50 });
+  merges(@Query({ schema: mergeQuerySchema }) query: MergeQueryDto): Promise<MergeDto[]> {
+    return this.review.listMerges(query);
   }
 
   @Post('merges/:id/split')
   @HttpCode(200)
   @Roles('operator', 'admin')
   @ApiOkResponse({ type: MergeDto, description: 'Undoes the merge; history is kept and the pair is not suggested again' })
-  split(@Param('id', ParseUUIDPipe) id: string, @Body() body: SplitDto, @CurrentPrincipal() principal: Principal): Promise<MergeDto> {
+  split(@Param('id', ParseUUIDPipe) id: string, @Body({ schema: splitSchema }) body: SplitDto, @CurrentPrincipal() principal: Principal): Promise<MergeDto> {
     return this.review.split(principal, id, body.note);
   }
 }

@@ -1,32 +1,38 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { z } from 'zod';
 
-export class SuggestionQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'accepted', 'rejected', 'split'], default: 'pending' })
-  @IsOptional()
-  @IsIn(['pending', 'accepted', 'rejected', 'split'])
-  status?: 'pending' | 'accepted' | 'rejected' | 'split';
+export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'split'] as const;
+export const MATCH_KINDS = ['address', 'person'] as const;
+export const DECISIONS = ['accept', 'reject'] as const;
 
-  @ApiPropertyOptional({ enum: ['address', 'person'] }) @IsOptional() @IsIn(['address', 'person']) kind?: 'address' | 'person';
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' }) @IsOptional() @IsString() @MaxLength(100) after?: string;
-}
+const NOTE_MAX_LENGTH = 1000;
+const pageLimit = z.coerce.number().int().min(1).max(200).default(50);
 
-export class DecisionDto {
-  @ApiProperty({ enum: ['accept', 'reject'] }) @IsIn(['accept', 'reject']) decision!: 'accept' | 'reject';
-  @ApiPropertyOptional({ maxLength: 1000 }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
-}
+export const suggestionQuerySchema = z.strictObject({
+  status: z.enum(SUGGESTION_STATUSES).default('pending'),
+  kind: z.enum(MATCH_KINDS).optional(),
+  limit: pageLimit,
+  after: z.string().max(100).optional().meta({ description: 'nextCursor of the previous page' }),
+});
+export type SuggestionQueryDto = z.output<typeof suggestionQuerySchema>;
 
-export class SplitDto {
-  @ApiPropertyOptional({ maxLength: 1000, description: 'Why the merge was wrong (audited)' }) @IsOptional() @IsString() @MaxLength(1000) note?: string;
-}
+export const decisionSchema = z.strictObject({
+  decision: z.enum(DECISIONS),
+  note: z.string().max(NOTE_MAX_LENGTH).optional(),
+});
+export type DecisionDto = z.output<typeof decisionSchema>;
 
-export class MergeQueryDto {
-  @ApiPropertyOptional({ enum: ['address', 'person'] }) @IsOptional() @IsIn(['address', 'person']) kind?: 'address' | 'person';
-  @ApiPropertyOptional({ description: 'Merges of this person or contact point, as survivor or merged' }) @IsOptional() @IsString() @MaxLength(36) id?: string;
-  @ApiPropertyOptional({ default: 50, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-}
+export const splitSchema = z.strictObject({
+  note: z.string().max(NOTE_MAX_LENGTH).optional().meta({ description: 'Why the merge was wrong (audited)' }),
+});
+export type SplitDto = z.output<typeof splitSchema>;
+
+export const mergeQuerySchema = z.strictObject({
+  kind: z.enum(MATCH_KINDS).optional(),
+  id: z.string().max(36).optional().meta({ description: 'Merges of this person or contact point, as survivor or merged' }),
+  limit: pageLimit,
+});
+export type MergeQueryDto = z.output<typeof mergeQuerySchema>;
 
 export class SuggestionFieldDto {
   @ApiProperty() field!: string;
@@ -48,9 +54,9 @@ export class SuggestionSideDto {
 
 export class SuggestionDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['address', 'person'] }) kind!: string;
+  @ApiProperty({ enum: MATCH_KINDS }) kind!: string;
   @ApiProperty() score!: number;
-  @ApiProperty({ enum: ['pending', 'accepted', 'rejected', 'split'] }) status!: string;
+  @ApiProperty({ enum: SUGGESTION_STATUSES }) status!: string;
   @ApiProperty({ type: [SuggestionFieldDto], description: 'Which parts agreed and which differed' }) fields!: SuggestionFieldDto[];
   @ApiProperty({ type: SuggestionSideDto }) left!: SuggestionSideDto;
   @ApiProperty({ type: SuggestionSideDto }) right!: SuggestionSideDto;
@@ -67,7 +73,7 @@ export class SuggestionPageDto {
 
 export class MergeDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['address', 'person'] }) kind!: string;
+  @ApiProperty({ enum: MATCH_KINDS }) kind!: string;
   @ApiProperty() survivorId!: string;
   @ApiProperty() mergedId!: string;
   @ApiProperty({ nullable: true, type: String }) suggestionId!: string | null;

@@ -1,20 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { z } from 'zod';
 import { SOURCE_KINDS, SOURCE_SYSTEMS, type SourceKind, type SourceSystem } from './source-types.js';
 
-export class PutSourceDto {
-  @ApiProperty({ enum: SOURCE_SYSTEMS }) @IsIn(SOURCE_SYSTEMS) system!: SourceSystem;
-  @ApiProperty({ enum: SOURCE_KINDS, description: 'external sources are used only with the borrower\'s consent' })
-  @IsIn(SOURCE_KINDS)
-  kind!: SourceKind;
-  @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @MaxLength(200) displayName?: string;
-  @ApiPropertyOptional({ minimum: 0, maximum: 1, description: 'How far its data is believed; default 0.8 internal, 0.6 external' })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(1)
-  trust?: number;
-}
+export const putSourceSchema = z.strictObject({
+  system: z.enum(SOURCE_SYSTEMS),
+  kind: z.enum(SOURCE_KINDS).meta({ description: "external sources are used only with the borrower's consent" }),
+  displayName: z.string().max(200).optional(),
+  trust: z.number().min(0).max(1).optional().meta({ description: 'How far its data is believed; default 0.8 internal, 0.6 external' }),
+});
+export type PutSourceDto = z.output<typeof putSourceSchema>;
 
 export class SourceDto {
   @ApiProperty() key!: string;

@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
 import { SourceKeyPipe } from './source-key.pipe.js';
-import { PutSourceDto, SourceDto } from './source.dto.js';
+import { type PutSourceDto, putSourceSchema, SourceDto } from './source.dto.js';
 import { SourcesService } from './sources.service.js';
 
 @ApiTags('sources')
@@ -26,7 +26,7 @@ export class SourcesController {
   @ApiOkResponse({ type: SourceDto, description: '201 when the source is new, 200 when it was updated' })
   async put(
     @Param('key', SourceKeyPipe) key: string,
-    @Body() body: PutSourceDto,
+    @Body({ schema: putSourceSchema }) body: PutSourceDto,
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) response: Response,
   ): Promise<SourceDto> {

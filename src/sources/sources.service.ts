@@ -1,10 +1,9 @@
 import { Injectable, Logger, NotFoundException, type OnApplicationBootstrap } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../auth/principal.js';
+import { Transactions } from '../database/transactions.service.js';
 import { DeclaredSourcesService } from './declared-sources.service.js';
-import { SourceEntity } from './source.entity.js';
+import { type Source, type SourceFields, SourceRepository } from './source.repository.js';
 import { BUILT_IN_SOURCES, defaultTrust, type SourceDefinition } from './source-types.js';
 
 @Injectable()
@@ -12,7 +11,8 @@ export class SourcesService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Sources');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly sources: SourceRepository,
     private readonly audit: AuditService,
     private readonly declaredSources: DeclaredSourcesService,
   ) {}
@@ -27,22 +27,21 @@ export class SourcesService implements OnApplicationBootstrap {
     if (this.declaredSources.sources.length > 0) this.logger.log(`${this.declaredSources.sources.length} source(s) declared in config`);
   }
 
-  list(): Promise<SourceEntity[]> {
-    return this.dataSource.getRepository(SourceEntity).find({ order: { key: 'ASC' } });
+  list(): Promise<Source[]> {
+    return this.sources.list();
   }
 
-  async get(key: string): Promise<SourceEntity> {
-    const source = await this.dataSource.getRepository(SourceEntity).findOneBy({ key });
+  async get(key: string): Promise<Source> {
+    const source = await this.sources.findByKey(key);
     if (!source) throw new NotFoundException(`source "${key}" is not registered`);
     return source;
   }
 
   /** Registers or updates a source; audited with what changed. Returns whether it was new. */
-  async put(principal: Principal, definition: SourceDefinition, declaredIn: 'api' | 'config' = 'api'): Promise<{ source: SourceEntity; created: boolean }> {
-    return this.dataSource.transaction(async (manager) => {
-      const repository = manager.getRepository(SourceEntity);
-      const before = await repository.findOne({ where: { key: definition.key }, lock: { mode: 'pessimistic_write' } });
-      const next = {
+  async put(principal: Principal, definition: SourceDefinition, declaredIn: 'api' | 'config' = 'api'): Promise<{ source: Source; created: boolean }> {
+    return this.transactions.run(async (transaction) => {
+      const before = await this.sources.findByKeyForUpdate(definition.key, transaction);
+      const next: SourceFields = {
         key: definition.key,
         system: definition.system,
         kind: definition.kind,
@@ -58,8 +57,8 @@ export class SourcesService implements OnApplicationBootstrap {
         before.trust === next.trust &&
         before.declaredIn === next.declaredIn;
       if (unchanged) return { source: before, created: false };
-      await repository.upsert(next, ['key']);
-      const source = await repository.findOneByOrFail({ key: definition.key });
+      await this.sources.upsert(next, transaction);
+      const source = (await this.sources.findByKey(definition.key, transaction))!;
       await this.audit.record(
         principal,
         {
@@ -68,13 +67,13 @@ export class SourcesService implements OnApplicationBootstrap {
           targetId: definition.key,
           details: { before: before ? pick(before) : null, after: pick(source) },
         },
-        manager,
+        transaction,
       );
       return { source, created: !before };
     });
   }
 }
 
-function pick(source: SourceEntity): Record<string, unknown> {
+function pick(source: Source): Record<string, unknown> {
   return { system: source.system, kind: source.kind, displayName: source.displayName, trust: source.trust, declaredIn: source.declaredIn };
 }

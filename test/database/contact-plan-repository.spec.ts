@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ContactPlanRepository, PLAN_READS_PER_STATEMENT } from '../../src/contact-plan/contact-plan.repository.js';
 import { openDataSource } from '../../src/database/data-source-options.js';
-import { ensureBorrowers } from '../../src/matching/contact-point.repository.js';
+import { ensureBorrowers } from '../../src/borrowers/borrower.repository.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -28,7 +28,7 @@ describe('ContactPlanRepository', () => {
     const query = vi.spyOn(pool, 'query');
     try {
       const repository = new ContactPlanRepository(dataSource);
-      const results = await Promise.allSettled([...REFS.map((ref) => repository.load(ref)), repository.load('REPO-UNKNOWN', { unmasked: true })]);
+      const results = await Promise.allSettled([...REFS.map((ref) => repository.load(ref)), repository.load('REPO-UNKNOWN')]);
       expect(query).toHaveBeenCalledTimes(2);
       REFS.forEach((ref, index) => {
         const result = results[index];

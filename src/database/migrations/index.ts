@@ -1,3 +1,4 @@
+import { ContactPlanFacts1796900000000 } from './1796900000000-contact-plan-facts.js';
 import { EstateLocation1796175498180 } from './1796175498180-estate-location.js';
 import { ContactPlanDataFunction1795480000000 } from './1795480000000-contact-plan-data-function.js';
 import { NoForeignKeysOnProvenanceLinks1795470000000 } from './1795470000000-no-foreign-keys-on-provenance-links.js';
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NoForeignKeysOnProvenanceLinks1795470000000,
   ContactPlanDataFunction1795480000000,
   EstateLocation1796175498180,
+  ContactPlanFacts1796900000000,
 ];

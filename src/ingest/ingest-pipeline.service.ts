@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
+import type { Principal } from '../auth/principal.js';
+import { timeOrderedId } from '../common/time-ordered-id.js';
+import type { Queryable } from '../database/queryable.js';
+import { Transactions } from '../database/transactions.service.js';
+import { BorrowerRepository } from '../borrowers/borrower.repository.js';
+import { contactPointIdsOf } from '../matching/contact-point-rows.js';
+import { ContactPointRepository } from '../matching/contact-point.repository.js';
+import { type BatchEntities, ContactResolutionService, type RecordToResolve, type ResolvedRecord } from '../matching/contact-resolution.service.js';
+import { type NewObservation, ObservationRepository } from '../matching/observation.repository.js';
+import { PersonRepository } from '../matching/person.repository.js';
+import type { PreparedRecord } from '../matching/record-preparation.js';
+import { MessageQueueService } from '../queue/message-queue.service.js';
+import type { SourceRecordPayload } from '../records/source-record.js';
+import { contentHash, validateSourceRecord } from '../records/source-record-validation.js';
+import { SourceRecordRepository } from '../records/source-record.repository.js';
+import { SourcesService } from '../sources/sources.service.js';
+import { IngestBatchRepository } from './ingest-batch.repository.js';
+import { intoRounds } from './ingest-rounds.js';
+
+export interface RejectedRecord {
+  /** Position in the batch. */
+  index: number;
+  sourceRecordId?: string;
+  errors: string[];
+}
+
+/** A phone string of a stored record that is not a usable number. */
+export interface UnusablePhone {
+  index: number;
+  sourceRecordId: string;
+  raw: string;
+  reason: string;
+}
+
+/** A valid record of the batch: stored as a new version, or a duplicate of what is stored. */
+export interface IngestedRecord {
+  index: number;
+  sourceRecordId: string;
+  stored: boolean;
+  /** The contact point of each usable phone and identifiable address, in record order. */
+  contactPointIds: string[];
+}
+
+export interface IngestBatchResult {
+  batchId: string;
+  accepted: number;
+  duplicates: number;
+  rejected: RejectedRecord[];
+  unusablePhones: UnusablePhone[];
+  /** Every valid record, in batch order. */
+  records: IngestedRecord[];
+}
+
+interface ValidRecord extends RecordToResolve {
+  index: number;
+  payload: SourceRecordPayload;
+  hash: string;
+  prepared: PreparedRecord;
+}
+
+interface StoredVersion extends ValidRecord {
+  sourceRecordUuid: string;
+  version: number;
+}
+
+/**
+ * The one way records get in, whatever brought them (HTTP, call leads, pull connectors): stores a
+ * batch idempotently and resolves the new records into contact points, in one transaction, so what
+ * it returns is what is stored. Bad records are rejected one by one, never the batch.
+ */
+@Injectable()
+export class IngestPipelineService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sources: SourcesService,
+    private readonly resolution: ContactResolutionService,
+    private readonly borrowers: BorrowerRepository,
+    private readonly contactPoints: ContactPointRepository,
+    private readonly persons: PersonRepository,
+    private readonly observations: ObservationRepository,
+    private readonly sourceRecords: SourceRecordRepository,
+    private readonly batches: IngestBatchRepository,
+    private readonly audit: AuditService,
+    private readonly queue: MessageQueueService,
+  ) {}
+
+  async ingestBatch(sourceKey: string, records: readonly unknown[], actor: Principal): Promise<IngestBatchResult> {
+    await this.sources.get(sourceKey);
+    const batchId = timeOrderedId();
+    const receivedAt = new Date();
+    const valid: ValidRecord[] = [];
+    const rejected: RejectedRecord[] = [];
+    records.forEach((record, index) => {
+      const result = validateSourceRecord(record, receivedAt);
+      if (!result.valid) rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
+      else valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload), prepared: this.resolution.prepare(result.payload) });
+    });
+    const rounds = intoRounds(valid);
+    // Outside the transaction and its per-borrower locks, so concurrent batches do this in parallel.
+    const entities = await this.ensureEntities(rounds.flat());
+
+    const outcome = await this.transactions.run(
+      async (transaction) => {
+        await this.batches.insert({ id: batchId, sourceKey, actorId: actor.id, receivedAt, recordCount: records.length, rejected: rejected.length }, transaction);
+        const quarantined = rejected.map((entry) => ({ batchIndex: entry.index, sourceRecordId: entry.sourceRecordId, payload: records[entry.index], errors: entry.errors }));
+        await this.batches.quarantine(batchId, sourceKey, receivedAt, quarantined, transaction);
+        const stored: StoredVersion[] = [];
+        for (const round of rounds) stored.push(...(await this.storeHeads(transaction, sourceKey, receivedAt, round)));
+        const resolution = await this.resolution.resolve(transaction, stored, entities);
+        await this.persons.insert(resolution.persons, transaction);
+        await this.persons.upsertBorrowerLinks(resolution.borrowerLinks, transaction);
+        await this.persons.upsertContactPointLinks(resolution.contactPointLinks, transaction);
+        const versions = stored.map((record, index) => ({
+          sourceRecordUuid: record.sourceRecordUuid,
+          version: record.version,
+          contentHash: record.hash,
+          observedAt: record.observedAt,
+          borrowerId: resolution.records[index].borrowerId,
+          personId: resolution.records[index].personId,
+          payload: record.payload,
+        }));
+        const versionIds = await this.sourceRecords.insertVersions(batchId, receivedAt, versions, transaction);
+        await this.observations.insert(sourceKey, observationsOf(stored, resolution.records, versionIds), transaction);
+        const duplicates = valid.length - stored.length;
+        await this.batches.recordOutcome(batchId, stored.length, duplicates, transaction);
+        await this.audit.record(
+          actor,
+          {
+            action: 'ingest.batch',
+            targetType: 'ingest_batch',
+            targetId: batchId,
+            borrowerRef: singleBorrower(stored),
+            details: { source: sourceKey, records: records.length, accepted: stored.length, duplicates, rejected: rejected.length },
+          },
+          transaction,
+        );
+        return { stored, resolution, duplicates };
+      },
+      { retry: true },
+    );
+
+    const { contactPointIds, addressPointIds, personIds } = outcome.resolution;
+    if (contactPointIds.length > 0) {
+      await this.queue.enqueue('matching.refresh-contact-point-sharing', { contactPointIds }, { jobId: `sharing-${batchId}` });
+    }
+    if (addressPointIds.length > 0 || personIds.length > 0) {
+      await this.queue.enqueue('matching.find-candidates', { addressPointIds, personIds }, { jobId: `candidates-${batchId}` });
+    }
+    const storedIndexes = new Set(outcome.stored.map((record) => record.index));
+    return {
+      batchId,
+      accepted: outcome.stored.length,
+      duplicates: outcome.duplicates,
+      rejected,
+      unusablePhones: unusablePhones(outcome.stored, outcome.resolution.records),
+      records: valid.map((record) => ({
+        index: record.index,
+        sourceRecordId: record.payload.sourceRecordId,
+        stored: storedIndexes.has(record.index),
+        contactPointIds: contactPointIdsOf(record.prepared, entities.pointIds),
+      })),
+    };
+  }
+
+  /**
+   * Creates the batch's new borrowers, contact points and estate locations in short statements of
+   * their own, before its transaction (see EntitiesToEnsure).
+   */
+  private async ensureEntities(records: readonly ValidRecord[]): Promise<BatchEntities> {
+    const wanted = this.resolution.entitiesToEnsure(records);
+    const borrowerIds = await this.borrowers.ensureMany(wanted.borrowerRefs);
+    const pointIds = await this.contactPoints.ensure(wanted.contactPoints);
+    await this.contactPoints.ensureEstateLocations(wanted.estateLocations);
+    return { borrowerIds, pointIds };
+  }
+
+  /** The round's records whose content is new: stored heads, matched back to the records. */
+  private async storeHeads(transaction: Queryable, sourceKey: string, receivedAt: Date, round: ValidRecord[]): Promise<StoredVersion[]> {
+    const heads = await this.sourceRecords.storeHeads(
+      sourceKey,
+      receivedAt,
+      round.map((record) => ({ sourceRecordId: record.payload.sourceRecordId, borrowerRef: record.payload.borrower.ref, contentHash: record.hash })),
+      transaction,
+    );
+    const byId = new Map(heads.map((head) => [head.sourceRecordId, head]));
+    return round.flatMap((record) => {
+      const head = byId.get(record.payload.sourceRecordId);
+      return head ? [{ ...record, sourceRecordUuid: head.id, version: head.version }] : [];
+    });
+  }
+}
+
+function observationsOf(stored: StoredVersion[], resolved: ResolvedRecord[], versionIds: string[]): NewObservation[] {
+  return resolved.flatMap((record, index) =>
+    record.observations.map((observation) => ({
+      sourceRecordVersionId: versionIds[index],
+      field: observation.field,
+      position: observation.position,
+      part: observation.part,
+      raw: observation.raw,
+      contactPointId: observation.contactPointId,
+      error: observation.error,
+      borrowerId: record.borrowerId,
+      personId: observation.personId,
+      observedAt: stored[index].observedAt,
+    })),
+  );
+}
+
+function sourceRecordIdOf(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const id = (record as { sourceRecordId?: unknown }).sourceRecordId;
+  return typeof id === 'string' ? id.slice(0, 200) : undefined;
+}
+
+function singleBorrower(stored: StoredVersion[]): string | undefined {
+  const refs = new Set(stored.map((record) => record.payload.borrower.ref));
+  return refs.size === 1 ? [...refs][0] : undefined;
+}
+
+function unusablePhones(stored: StoredVersion[], resolved: ResolvedRecord[]): UnusablePhone[] {
+  return resolved.flatMap((record, index) =>
+    record.observations
+      .filter((observation) => observation.field !== 'address' && observation.error)
+      .map((observation) => ({ index: stored[index].index, sourceRecordId: stored[index].payload.sourceRecordId, raw: observation.raw, reason: observation.error! })),
+  );
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Queryable } from '../database/queryable.js';
+import type { EstateLocations, ParsedAddress } from './address/index.js';
+import { loadEstateLocations } from './contact-point.repository.js';
+import type { LinkRelation } from './person-resolution.js';
+
+export interface CandidatePair {
+  leftId: string;
+  rightId: string;
+}
+
+export interface StoredAddress {
+  id: string;
+  /** The parsed parts as stored (jsonb): without raw/cleaned texts. */
+  address: ParsedAddress;
+}
+
+export interface BorrowerContact {
+  borrowerId: string;
+  personId: string;
+  normalizedName: string | null;
+  relation: LinkRelation;
+}
+
+export interface PersonPhone {
+  personId: string;
+  valueKey: string;
+}
+
+export interface SharedMobilePair extends CandidatePair {
+  valueKey: string;
+}
+
+export interface PersonWithBorrowers {
+  id: string;
+  normalizedName: string | null;
+  borrowerIds: string[];
+}
+
+/**
+ * The reads of the deferred candidate search: index probes in small blocks, never a scan of all
+ * addresses or persons. Which pair is the same, uncertain or different is decided by the caller.
+ */
+@Injectable()
+export class MatchCandidateRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Other addresses sharing a block key with each given one, at most `perAddress` per block. */
+  async findAddressBlockPairs(contactPointIds: readonly string[], perAddress: number, db: Queryable = this.dataSource): Promise<CandidatePair[]> {
+    // Equality on the block index, a bounded number per block: never a scan of all addresses.
+    return db.query(
+      `SELECT DISTINCT mine.contact_point_id AS "leftId", other.contact_point_id AS "rightId"
+       FROM contact_point_block mine
+       CROSS JOIN LATERAL (
+         SELECT contact_point_id FROM contact_point_block other
+         WHERE other.block_key = mine.block_key AND other.contact_point_id <> mine.contact_point_id
+         LIMIT $2
+       ) AS other
+       WHERE mine.contact_point_id = ANY($1::uuid[])`,
+      [contactPointIds, perAddress],
+    );
+  }
+
+  /** Addresses not merged into another. */
+  async findUnmergedAddresses(contactPointIds: readonly string[], db: Queryable = this.dataSource): Promise<StoredAddress[]> {
+    return db.query('SELECT id, address FROM contact_point WHERE id = ANY($1::uuid[]) AND merged_into_id IS NULL', [contactPointIds]);
+  }
+
+  /** The street addresses these estates are known at. */
+  findEstateLocations(estates: readonly { districtCode: string; community: string }[], db: Queryable = this.dataSource): Promise<EstateLocations> {
+    return loadEstateLocations(db, estates);
+  }
+
+  /** Borrowers that name any of these persons as a contact. */
+  async findBorrowersOfContacts(personIds: readonly string[], db: Queryable = this.dataSource): Promise<string[]> {
+    const rows: { borrowerId: string }[] = await db.query(
+      `SELECT DISTINCT borrower_id AS "borrowerId" FROM borrower_person WHERE person_id = ANY($1::uuid[]) AND relation <> 'self'`,
+      [personIds],
+    );
+    return rows.map((row) => row.borrowerId);
+  }
+
+  /** Each borrower's unmerged individual contacts (not the borrower), one row per link. */
+  async findContactsOfBorrowers(borrowerIds: readonly string[], db: Queryable = this.dataSource): Promise<BorrowerContact[]> {
+    return db.query(
+      `SELECT link.borrower_id AS "borrowerId", person.id AS "personId", person.normalized_name AS "normalizedName", link.relation
+       FROM borrower_person link JOIN person ON person.id = link.person_id
+       WHERE link.borrower_id = ANY($1::uuid[]) AND person.kind = 'individual' AND person.merged_into_id IS NULL AND link.relation <> 'self'`,
+      [borrowerIds],
+    );
+  }
+
+  /** The phone value keys each person holds. */
+  async findPhonesOfPersons(personIds: readonly string[], db: Queryable = this.dataSource): Promise<PersonPhone[]> {
+    return db.query(
+      `SELECT owned.person_id AS "personId", point.value_key AS "valueKey" FROM person_contact_point owned
+       CROSS JOIN LATERAL (SELECT value_key FROM contact_point WHERE id = owned.contact_point_id AND kind = 'phone' LIMIT 1) AS point
+       WHERE owned.person_id = ANY($1::uuid[])`,
+      [personIds],
+    );
+  }
+
+  /** Other persons holding a mobile one of these persons holds (bounded per link and overall). */
+  async findSharedMobilePairs(personIds: readonly string[], db: Queryable = this.dataSource): Promise<SharedMobilePair[]> {
+    return db.query(
+      // LATERAL with limits: index probes per link, never a scan of the whole point or link table.
+      `SELECT DISTINCT mine.person_id AS "leftId", theirs.person_id AS "rightId", point.value_key AS "valueKey"
+       FROM person_contact_point mine
+       CROSS JOIN LATERAL (
+         SELECT value_key FROM contact_point WHERE id = mine.contact_point_id AND kind = 'phone' AND subtype = 'mobile' LIMIT 1
+       ) AS point
+       CROSS JOIN LATERAL (
+         SELECT other.person_id FROM person_contact_point other
+         WHERE other.contact_point_id = mine.contact_point_id AND other.person_id <> mine.person_id
+         LIMIT 50
+       ) AS theirs
+       WHERE mine.person_id = ANY($1::uuid[])
+       LIMIT 5000`,
+      [personIds],
+    );
+  }
+
+  /** Unmerged individuals with every borrower they are linked to. */
+  async findUnmergedIndividuals(personIds: readonly string[], db: Queryable = this.dataSource): Promise<PersonWithBorrowers[]> {
+    return db.query(
+      `SELECT person.id, person.normalized_name AS "normalizedName", ARRAY(SELECT borrower_id FROM borrower_person WHERE person_id = person.id) AS "borrowerIds"
+       FROM person WHERE person.id = ANY($1::uuid[]) AND person.kind = 'individual' AND person.merged_into_id IS NULL`,
+      [personIds],
+    );
+  }
+}

@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { compareText } from '../common/objects.js';
+import type { Queryable } from '../database/queryable.js';
+import type { KnownPerson, LinkRelation, PersonKind } from './person-resolution.js';
+
+export interface NewPerson {
+  id: string;
+  kind: PersonKind;
+  name: string | null;
+  normalizedName: string | null;
+  nameKey: string | null;
+}
+
+/** How a person relates to a borrower, over the span of the records that say so. */
+export interface BorrowerPersonLink {
+  borrowerId: string;
+  personId: string;
+  relation: LinkRelation;
+  labels: string[];
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/** A contact point as one person's own, over the span of the records that say so. */
+export interface PersonContactPointLink {
+  personId: string;
+  contactPointId: string;
+  firstSeenAt: Date;
+  lastSeenAt: Date;
+}
+
+/** What exact person resolution reads about a batch's neighbourhood. */
+export interface KnownPersonQuery {
+  borrowerIds: readonly string[];
+  /** Phone contact point keys: persons owning any of them. */
+  phoneKeys: readonly string[];
+  /** Organisations named exactly so. */
+  organisationNames: readonly string[];
+}
+
+/** Persons, their links to borrowers, and the contact points that are theirs. */
+@Injectable()
+export class PersonRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Transaction-scoped advisory locks, one per borrower: one writer of a borrower's persons at a time.
+   * Taken in id order, so two transactions locking shared borrowers never deadlock.
+   */
+  async lockBorrowers(borrowerIds: readonly string[], db: Queryable): Promise<void> {
+    const sorted = [...borrowerIds].sort(compareText);
+    await db.query('SELECT pg_advisory_xact_lock(hashtextextended(id::text, 0)) FROM unnest($1::uuid[]) WITH ORDINALITY AS row(id, position) ORDER BY position', [sorted]);
+  }
+
+  /**
+   * The persons a batch can resolve to: those linked to its borrowers, owning its phones, or named
+   * like its employers; merged persons answer as the person they were merged into, with the links
+   * (to these borrowers) and phones (among these) of all their members.
+   */
+  async findKnown(query: KnownPersonQuery, db: Queryable = this.dataSource): Promise<KnownPerson[]> {
+    const rows: { id: string; kind: PersonKind; normalized_name: string | null; links: [string, LinkRelation][] | null; phones: string[] | null }[] = await db.query(
+      `WITH RECURSIVE candidate AS MATERIALIZED (
+         SELECT person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])
+         UNION
+         SELECT owned.person_id FROM contact_point point JOIN person_contact_point owned ON owned.contact_point_id = point.id
+          WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
+         UNION
+         SELECT id FROM person WHERE kind = 'organisation' AND normalized_name = ANY($3::text[])
+       ),
+       -- Merged persons answer for the person they were merged into.
+       root AS MATERIALIZED (
+         SELECT DISTINCT CASE WHEN person.merged_into_id IS NULL THEN person.id ELSE canonical_person(person.id) END AS id
+         FROM candidate JOIN person ON person.id = candidate.person_id
+       ),
+       member (id, root) AS (
+         SELECT id, id FROM root
+         UNION ALL
+         SELECT person.id, member.root FROM person JOIN member ON person.merged_into_id = member.id
+       ),
+       links AS (
+         SELECT member.root, json_agg(json_build_array(link.borrower_id, link.relation)) AS links
+         FROM member JOIN borrower_person link ON link.person_id = member.id
+         WHERE link.borrower_id = ANY($1::uuid[]) GROUP BY member.root
+       ),
+       phones AS (
+         SELECT member.root, array_agg(DISTINCT point.value_key) AS phones
+         FROM member JOIN person_contact_point owned ON owned.person_id = member.id
+         JOIN contact_point point ON point.id = owned.contact_point_id
+         WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[]) GROUP BY member.root
+       )
+       SELECT person.id, person.kind, person.normalized_name, links.links, phones.phones
+       FROM root JOIN person ON person.id = root.id
+       LEFT JOIN links ON links.root = root.id
+       LEFT JOIN phones ON phones.root = root.id`,
+      [query.borrowerIds, query.phoneKeys, query.organisationNames],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      normalizedName: row.normalized_name ?? undefined,
+      links: new Map(row.links ?? []),
+      phones: new Set(row.phones ?? []),
+    }));
+  }
+
+  async insert(persons: readonly NewPerson[], db: Queryable = this.dataSource): Promise<void> {
+    if (persons.length === 0) return;
+    await db.query(
+      `INSERT INTO person (id, kind, name, normalized_name, name_key)
+       SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[])`,
+      [persons.map((person) => person.id), persons.map((person) => person.kind), persons.map((person) => person.name), persons.map((person) => person.normalizedName), persons.map((person) => person.nameKey)],
+    );
+  }
+
+  /** Adds new links and widens known ones: a vague 'other' relation gives way, labels accumulate, the seen span grows. */
+  async upsertBorrowerLinks(unsorted: readonly BorrowerPersonLink[], db: Queryable = this.dataSource): Promise<void> {
+    if (unsorted.length === 0) return;
+    // Key order: concurrent batches upsert shared links in one order.
+    const links = [...unsorted].sort((left, right) => compareText(`${left.borrowerId}|${left.personId}`, `${right.borrowerId}|${right.personId}`));
+    await db.query(
+      `INSERT INTO borrower_person (borrower_id, person_id, relation, relation_labels, first_seen_at, last_seen_at)
+       SELECT borrower_id, person_id, relation, ARRAY(SELECT jsonb_array_elements_text(labels::jsonb)), first_seen_at, last_seen_at
+       FROM unnest($1::uuid[], $2::uuid[], $3::varchar[], $4::text[], $5::timestamptz[], $6::timestamptz[])
+         AS row(borrower_id, person_id, relation, labels, first_seen_at, last_seen_at)
+       ON CONFLICT (borrower_id, person_id) DO UPDATE SET
+         relation = CASE WHEN borrower_person.relation = 'other' THEN EXCLUDED.relation ELSE borrower_person.relation END,
+         relation_labels = ARRAY(SELECT DISTINCT label FROM unnest(borrower_person.relation_labels || EXCLUDED.relation_labels) AS label ORDER BY label),
+         first_seen_at = LEAST(borrower_person.first_seen_at, EXCLUDED.first_seen_at),
+         last_seen_at = GREATEST(borrower_person.last_seen_at, EXCLUDED.last_seen_at)`,
+      [
+        links.map((link) => link.borrowerId),
+        links.map((link) => link.personId),
+        links.map((link) => link.relation),
+        links.map((link) => JSON.stringify(link.labels)),
+        links.map((link) => link.firstSeenAt),
+        links.map((link) => link.lastSeenAt),
+      ],
+    );
+  }
+
+  async upsertContactPointLinks(unsorted: readonly PersonContactPointLink[], db: Queryable = this.dataSource): Promise<void> {
+    if (unsorted.length === 0) return;
+    // Key order, as for borrower links.
+    const links = [...unsorted].sort((left, right) => compareText(`${left.personId}|${left.contactPointId}`, `${right.personId}|${right.contactPointId}`));
+    await db.query(
+      `INSERT INTO person_contact_point (person_id, contact_point_id, first_seen_at, last_seen_at)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[])
+       ON CONFLICT (person_id, contact_point_id) DO UPDATE SET
+         first_seen_at = LEAST(person_contact_point.first_seen_at, EXCLUDED.first_seen_at),
+         last_seen_at = GREATEST(person_contact_point.last_seen_at, EXCLUDED.last_seen_at)`,
+      [links.map((link) => link.personId), links.map((link) => link.contactPointId), links.map((link) => link.firstSeenAt), links.map((link) => link.lastSeenAt)],
+    );
+  }
+
+  /** The surviving person of each id (itself unless merged); unknown ids are absent. */
+  async findCanonicalIds(ids: readonly string[], db: Queryable = this.dataSource): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; root: string }[] = await db.query('SELECT id, canonical_person(id) AS root FROM person WHERE id = ANY($1::uuid[])', [ids]);
+    return new Map(rows.map((row) => [row.id, row.root]));
+  }
+
+  /** The surviving person of one id, or undefined when there is no such person. */
+  async findCanonicalId(id: string, db: Queryable = this.dataSource): Promise<string | undefined> {
+    const [row]: { id: string }[] = await db.query('SELECT canonical_person(id) AS id FROM person WHERE id = $1', [id]);
+    return row?.id;
+  }
+}

@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { aSourceRecord } from '../support/record-factory.js';
+import { createMatchingContext, type MatchingContext } from './matching-context.js';
+
+let context: MatchingContext;
+
+beforeAll(async () => {
+  context = await createMatchingContext();
+});
+afterAll(() => context?.close());
+
+const addressOf = async (sourceRecordId: string) => (await context.read(sourceRecordId)).addresses[0].contactPointId as string;
+const personOf = async (sourceRecordId: string) => (await context.read(sourceRecordId)).personId;
+
+interface SuggestionRow {
+  kind: string;
+  left_id: string;
+  right_id: string;
+  status: string;
+  score: number;
+  fields: { field: string; agreement: string }[];
+}
+const suggestionsInvolving = (ids: string[]): Promise<SuggestionRow[]> =>
+  context.dataSource.query('SELECT kind, left_id, right_id, status, score, fields FROM match_suggestion WHERE left_id = ANY($1::uuid[]) OR right_id = ANY($1::uuid[])', [ids]);
+const mergesInvolving = (ids: string[]): Promise<{ kind: string; survivor_id: string; merged_id: string; origin: string; merged_by: string; split_at: Date | null }[]> =>
+  context.dataSource.query('SELECT kind, survivor_id, merged_id, origin, merged_by, split_at FROM "merge" WHERE survivor_id = ANY($1::uuid[]) OR merged_id = ANY($1::uuid[])', [ids]);
+
+describe('candidate search over addresses', () => {
+  it('suggests one flat written two ways, never the neighbouring flat, and raises a stored pair only once', async () => {
+    const search = await context.ingest([
+      aSourceRecord({ sourceRecordId: 'flat-1', borrower: { ref: 'FLAT-1' }, addresses: [{ text: '广东省深圳市南山区阳光花园3栋2单元501室' }] }),
+      aSourceRecord({ sourceRecordId: 'flat-2', borrower: { ref: 'FLAT-2' }, addresses: [{ text: '深圳南山区阳光花圆小区3-2-501' }] }),
+      aSourceRecord({ sourceRecordId: 'flat-3', borrower: { ref: 'FLAT-3' }, addresses: [{ text: '广东省深圳市南山区阳光花园3栋2单元502室' }] }),
+    ]);
+    const [same, sameMisspelt, neighbour] = [await addressOf('flat-1'), await addressOf('flat-2'), await addressOf('flat-3')];
+    expect(new Set([same, sameMisspelt, neighbour]).size).toBe(3);
+    expect(search.addressPointIds).toEqual(expect.arrayContaining([same, sameMisspelt, neighbour]));
+
+    // The misspelt estate keeps the pair uncertain: an operator decides, nothing merges on its own.
+    await expect(context.findCandidates(search)).resolves.toEqual({ suggested: 1, merged: 0 });
+    const rows = await suggestionsInvolving([same, sameMisspelt, neighbour]);
+    expect(rows).toHaveLength(1);
+    const [left, right] = [same, sameMisspelt].sort();
+    expect(rows[0]).toMatchObject({ kind: 'address', left_id: left, right_id: right, status: 'pending' });
+    expect(rows[0].score).toBeGreaterThan(0);
+    expect(rows[0].fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: expect.stringMatching(/community/), agreement: 'similar' })]));
+    expect(await mergesInvolving([same, sameMisspelt, neighbour])).toEqual([]);
+
+    // The job retried (or a later batch naming the same points) finds the pair stored already.
+    await expect(context.findCandidates(search)).resolves.toEqual({ suggested: 0, merged: 0 });
+    expect(await suggestionsInvolving([same, sameMisspelt, neighbour])).toHaveLength(1);
+  });
+
+  it('raises nothing for flats of one estate that differ in room or building', async () => {
+    const search = await context.ingest([
+      aSourceRecord({ sourceRecordId: 'other-1', borrower: { ref: 'OTHER-1' }, addresses: [{ text: '北京市朝阳区望京花园1栋1单元101室' }] }),
+      aSourceRecord({ sourceRecordId: 'other-2', borrower: { ref: 'OTHER-2' }, addresses: [{ text: '北京市朝阳区望京花园1栋1单元102室' }] }),
+      aSourceRecord({ sourceRecordId: 'other-3', borrower: { ref: 'OTHER-3' }, addresses: [{ text: '北京市朝阳区望京花园2栋1单元101室' }] }),
+    ]);
+    const ids = [await addressOf('other-1'), await addressOf('other-2'), await addressOf('other-3')];
+    expect(new Set(ids).size).toBe(3);
+    await expect(context.findCandidates(search)).resolves.toEqual({ suggested: 0, merged: 0 });
+    expect(await suggestionsInvolving(ids)).toEqual([]);
+    expect(await mergesInvolving(ids)).toEqual([]);
+  });
+});
+
+describe('candidate search over persons', () => {
+  it('merges on its own a contact two borrowers share once the second names their mobile', async () => {
+    const first = await context.ingest([
+      aSourceRecord({ sourceRecordId: 'share-1', borrower: { ref: 'SHARE-1' }, subject: { role: 'contact', name: '周杰', relation: '朋友' }, phones: ['13688880001'] }),
+      aSourceRecord({ sourceRecordId: 'share-2', borrower: { ref: 'SHARE-2' }, subject: { role: 'contact', name: '周杰', relation: '朋友' }, phones: ['无'] }),
+    ]);
+    await expect(context.findCandidates(first)).resolves.toEqual({ suggested: 0, merged: 0 });
+    const [known, unnumbered] = [await personOf('share-1'), await personOf('share-2')];
+    expect(known).not.toBe(unnumbered);
+
+    const second = await context.ingest([
+      aSourceRecord({ sourceRecordId: 'share-3', borrower: { ref: 'SHARE-2' }, subject: { role: 'contact', name: '周杰', relation: '朋友' }, phones: ['13688880001'] }),
+    ]);
+    // The exact rules put share-3 with share-2 (same borrower, same name); the shared mobile joins share-1.
+    expect(await personOf('share-3')).toBe(unnumbered);
+    await expect(context.findCandidates(second)).resolves.toEqual({ suggested: 0, merged: 1 });
+    const [survivor, merged] = [known, unnumbered].sort();
+    expect(await mergesInvolving([known, unnumbered])).toEqual([
+      { kind: 'person', survivor_id: survivor, merged_id: merged, origin: 'automatic', merged_by: 'system', split_at: null },
+    ]);
+    expect(await suggestionsInvolving([known, unnumbered])).toEqual([]);
+    for (const record of ['share-1', 'share-2', 'share-3']) expect(await personOf(record)).toBe(survivor);
+
+    // Run again: the pair is one person now, so there is nothing left to merge.
+    await expect(context.findCandidates(second)).resolves.toEqual({ suggested: 0, merged: 0 });
+    expect(await mergesInvolving([known, unnumbered])).toHaveLength(1);
+  });
+
+  it('suggests two contacts of one borrower with similar names, and leaves a different name alone', async () => {
+    const search = await context.ingest([
+      aSourceRecord({ sourceRecordId: 'kin-1', borrower: { ref: 'KIN-1' }, subject: { role: 'contact', name: '王小明', relation: '朋友' }, phones: ['13911112222'] }),
+      aSourceRecord({ sourceRecordId: 'kin-2', borrower: { ref: 'KIN-1' }, subject: { role: 'contact', name: '王小名', relation: 'friend' }, phones: ['13933334444'] }),
+      aSourceRecord({ sourceRecordId: 'kin-3', borrower: { ref: 'KIN-1' }, subject: { role: 'contact', name: '李大伟', relation: '同事' }, phones: ['13955556666'] }),
+    ]);
+    const [one, similar, other] = [await personOf('kin-1'), await personOf('kin-2'), await personOf('kin-3')];
+    await expect(context.findCandidates(search)).resolves.toEqual({ suggested: 1, merged: 0 });
+    const rows = await suggestionsInvolving([one, similar, other]);
+    expect(rows).toEqual([expect.objectContaining({ kind: 'person', left_id: [one, similar].sort()[0], right_id: [one, similar].sort()[1], status: 'pending' })]);
+    expect(rows[0].fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name', agreement: 'similar' })]));
+    const [{ borrower_id }]: { borrower_id: string }[] = await context.dataSource.query('SELECT borrower_id FROM match_suggestion WHERE left_id = $1', [rows[0].left_id]);
+    expect(borrower_id).toBe((await context.read('kin-1')).borrowerId);
+  });
+});
