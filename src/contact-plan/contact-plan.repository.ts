@@ -10,6 +10,11 @@ import type { PlanData } from './plan-data.js';
 /** Plans read in one statement at most; more concurrent requests make several statements, run at once. */
 export const PLAN_READS_PER_STATEMENT = 16;
 
+interface PlanRead {
+  borrowerRef: string;
+  unmasked: boolean;
+}
+
 /**
  * Loads one borrower's neighbourhood (two person-hops) for the contact plan with the SQL function
  * contact_plan_facts (sql/contact-plan-facts.sql): a fixed amount of work per row of the neighbourhood
@@ -20,23 +25,26 @@ export const PLAN_READS_PER_STATEMENT = 16;
  */
 @Injectable()
 export class ContactPlanRepository {
-  private readonly reads = new RequestBatcher<string, unknown>((wanted) => this.readMany(wanted), PLAN_READS_PER_STATEMENT);
+  private readonly reads = new RequestBatcher<PlanRead, unknown>((wanted) => this.readMany(wanted), PLAN_READS_PER_STATEMENT);
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Facts only: what a masked plan hides is decided when the plan is built. */
-  async load(borrowerRef: string): Promise<PlanData> {
-    const facts = await this.reads.load(borrowerRef);
+  /**
+   * Facts only: what a plan shows is decided when it is built. `unmasked` also reads each address's
+   * newest raw text, which only an unmasked plan can show.
+   */
+  async load(borrowerRef: string, { unmasked = false }: { unmasked?: boolean } = {}): Promise<PlanData> {
+    const facts = await this.reads.load({ borrowerRef, unmasked });
     if (!facts) throw new NotFoundException(`borrower "${borrowerRef}" is not known`);
     return planDataFromFacts(borrowerRef, facts);
   }
 
-  private async readMany(wanted: string[]): Promise<unknown[]> {
+  private async readMany(wanted: PlanRead[]): Promise<unknown[]> {
     const rows = await preparedQuery<{ position: string; plan: unknown }>(
       this.dataSource,
-      `SELECT wanted.position, contact_plan_facts(wanted.ref, $2::text[]) AS plan
-       FROM unnest($1::text[]) WITH ORDINALITY AS wanted(ref, position)`,
-      [wanted, GRAPH_EXCLUDED_SUBTYPES],
+      `SELECT wanted.position, contact_plan_facts(wanted.ref, $3::text[], wanted.unmasked) AS plan
+       FROM unnest($1::text[], $2::boolean[]) WITH ORDINALITY AS wanted(ref, unmasked, position)`,
+      [wanted.map((read) => read.borrowerRef), wanted.map((read) => read.unmasked), GRAPH_EXCLUDED_SUBTYPES],
     );
     const plans: unknown[] = wanted.map(() => null);
     for (const row of rows) plans[Number(row.position) - 1] = row.plan;

@@ -17,7 +17,7 @@ export class ContactPlanService {
 
   /** The plan and what it was built from, with the configured rules and weights. */
   async compute(borrowerRef: string, unmasked: boolean): Promise<{ data: PlanData; plan: ContactPlan }> {
-    const data = await this.repository.load(borrowerRef);
+    const data = await this.repository.load(borrowerRef, { unmasked });
     const plan = buildContactPlan(data, { now: new Date(), rules: this.settings.contactRules, distanceWeights: this.settings.distanceWeights, unmasked });
     return { data, plan };
   }

@@ -38,7 +38,7 @@ export interface PlanContactPoint {
   e164?: string;
   extension?: string;
   subtype?: string;
-  /** `text` is the newest raw address; only an unmasked plan shows it. */
+  /** `text`, the newest raw address, is read for an unmasked plan only, the one plan that shows it. */
   address?: { province?: string; city?: string; district?: string; text?: string };
   firstSeenAt: Date;
   lastSeenAt: Date;

@@ -41,15 +41,15 @@ export const planFactsSchema = z.object({
       province: z.string().nullable(),
       city: z.string().nullable(),
       district: z.string().nullable(),
-      /** The newest raw text of an address point; an unmasked plan alone shows it. */
+      /** The newest raw text of an address point, read for an unmasked plan only. */
       text: z.string().nullable(),
       firstSeenAt: instant,
       lastSeenAt: instant,
       borrowerCount: z.number(),
       /** The source of every observation, repeats included. */
       observationSources: z.array(z.string()),
-      /** Newest first, at most 20. */
-      observations: z.array(z.object({ sourceKey: z.string(), sourceRecordId: z.string(), observedAt: instant })),
+      /** Newest first, at most 20; null where the own-points rule cannot hold (not read). */
+      observations: list(z.object({ sourceKey: z.string(), sourceRecordId: z.string(), observedAt: instant })),
     }),
   ),
   attempts: list(

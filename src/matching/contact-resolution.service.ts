@@ -4,7 +4,7 @@ import type { Queryable } from '../database/queryable.js';
 import type { SourceRecordPayload } from '../records/source-record.js';
 import type { EstateLocation } from './address/index.js';
 import { collectContactPoints, collectEstateLocations, type ContactPointRow, pointKey } from './contact-point-rows.js';
-import type { ObservationField } from './observation.entity.js';
+import type { NewObservation } from './observation.repository.js';
 import { nameKey } from './person/person-name.js';
 import { type LinkRelation, type PersonKind, type PersonMention, PersonResolver } from './person-resolution.js';
 import { type BorrowerPersonLink, type NewPerson, type PersonContactPointLink, PersonRepository } from './person.repository.js';
@@ -36,15 +36,8 @@ export interface BatchEntities {
   pointIds: ReadonlyMap<string, string>;
 }
 
-export interface ResolvedObservation {
-  field: ObservationField;
-  position: number;
-  part: number;
-  raw: string;
-  contactPointId: string | null;
-  error: string | null;
-  personId: string;
-}
+/** An observation as resolution decides it; the pipeline adds its version, borrower and time when storing it. */
+export type ResolvedObservation = Omit<NewObservation, 'sourceRecordVersionId' | 'borrowerId' | 'observedAt'>;
 
 export interface ResolvedRecord {
   borrowerId: string;

@@ -28,7 +28,7 @@ describe('ContactPlanRepository', () => {
     const query = vi.spyOn(pool, 'query');
     try {
       const repository = new ContactPlanRepository(dataSource);
-      const results = await Promise.allSettled([...REFS.map((ref) => repository.load(ref)), repository.load('REPO-UNKNOWN')]);
+      const results = await Promise.allSettled([...REFS.map((ref) => repository.load(ref)), repository.load('REPO-UNKNOWN', { unmasked: true })]);
       expect(query).toHaveBeenCalledTimes(2);
       REFS.forEach((ref, index) => {
         const result = results[index];

@@ -62,8 +62,10 @@ describe('the contact plan read', () => {
     const friend = data.points.find((point) => point.e164 === `+86${friendPhone}`)!;
     expect(friend.observations).toEqual([]);
     expect(personNamed(data, '王强')?.relationLabels).toEqual(['朋友']);
-    // The newest raw address text is read; only an unmasked plan shows it.
-    expect(data.points.find((point) => point.kind === 'address')?.address).toMatchObject({ province: '广东省', city: '深圳市', district: '南山区', text: home });
+    // The newest raw address text is read for an unmasked plan only, the one plan that shows it.
+    expect(data.points.find((point) => point.kind === 'address')?.address).toEqual({ province: '广东省', city: '深圳市', district: '南山区', text: undefined });
+    const unmasked = await plans.load('PLAN-A', { unmasked: true });
+    expect(unmasked.points.find((point) => point.kind === 'address')?.address).toMatchObject({ text: home });
   });
 
   it('reaches a stranger through a shared mobile, but not through a shared switchboard', async () => {

@@ -1,9 +1,9 @@
--- contact_plan_facts(ref, graph_excluded_subtypes): everything one borrower's contact plan is built
--- from, as facts under named keys (decoded by plan-facts.decoder.ts). It decides nothing: which
--- consent is in force, which points are the borrower's own, which relation of a person counts and
--- what an unmasked plan shows are decided in TypeScript. The only rule it is handed is which point
--- subtypes leave the graph ($2, from graph-boundary.ts), because that bounds how far it reads.
--- NULL when the borrower is not known.
+-- contact_plan_facts(ref, graph_excluded_subtypes, address_texts): everything one borrower's contact
+-- plan is built from, as facts under named keys (decoded by plan-facts.ts). It decides nothing:
+-- which consent is in force, which points are the borrower's own, which relation of a person counts
+-- and what a plan shows are decided in TypeScript. What it is handed only bounds what it reads:
+-- $2, the point subtypes that leave the graph (graph-boundary.ts); $3, whether to read each
+-- address's newest raw text (only an unmasked plan can show it). NULL when the borrower is not known.
 --
 -- Why it looks like this:
 -- - plpgsql, so each connection plans the statement once and keeps the plan; plan_cache_mode =
@@ -15,7 +15,7 @@
 -- - Most rows are not merged: merged_into_id is read from the row already joined, and the
 --   canonical_* functions are called only for merged ones.
 -- To change it, edit this file and add a migration that reloads it (see load-sql-function.ts).
-CREATE OR REPLACE FUNCTION contact_plan_facts(text, text[]) RETURNS json
+CREATE OR REPLACE FUNCTION contact_plan_facts(text, text[], boolean) RETURNS json
 LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan SET jit = off AS $fn$
 BEGIN
   RETURN (
@@ -92,6 +92,12 @@ BEGIN
         FROM lead WHERE borrower_id = (SELECT id FROM target) ORDER BY created_at DESC LIMIT 100
       ) AS latest
     ),
+    -- Observations are read only where the own-points rule (own-contact-points.ts) can hold: a point of
+    -- a person linked as the borrower, or called without naming a third party. The rule decides.
+    own_candidate AS (
+      SELECT contact_point_id AS id FROM person_point WHERE person_id IN (SELECT person_id FROM link WHERE relation = 'self')
+      UNION SELECT contact_point_id FROM attempt WHERE contacted_person_id IS NULL
+    ),
     point_id AS (
       SELECT contact_point_id AS id FROM person_point
       UNION SELECT contact_point_id FROM attempt
@@ -118,16 +124,16 @@ BEGIN
       'points', (SELECT json_agg(json_build_object(
                    'id', point.id, 'kind', point.kind, 'e164', point.e164, 'extension', point.extension, 'subtype', point.subtype,
                    'province', point.address -> 'province' ->> 'name', 'city', point.address -> 'city' ->> 'name', 'district', point.address -> 'district' ->> 'name',
-                   'text', CASE WHEN point.address IS NOT NULL THEN (SELECT raw FROM observation WHERE contact_point_id = point.id ORDER BY observed_at DESC LIMIT 1) END,
+                   'text', CASE WHEN $3 AND point.address IS NOT NULL THEN (SELECT raw FROM observation WHERE contact_point_id = point.id ORDER BY observed_at DESC LIMIT 1) END,
                    'firstSeenAt', floor(extract(epoch FROM point.first_seen_at) * 1000), 'lastSeenAt', floor(extract(epoch FROM point.last_seen_at) * 1000),
                    'borrowerCount', point.borrower_count,
                    'observationSources', ARRAY(SELECT source_key FROM observation WHERE contact_point_id = point.id),
-                   'observations', ARRAY(
+                   'observations', CASE WHEN point.id IN (SELECT id FROM own_candidate) THEN ARRAY(
                      SELECT json_build_object('sourceKey', observation.source_key, 'sourceRecordId', record.source_record_id, 'observedAt', floor(extract(epoch FROM observation.observed_at) * 1000))
                      FROM observation
                      JOIN source_record_version version ON version.id = observation.source_record_version_id
                      JOIN source_record record ON record.id = version.source_record_uuid
-                     WHERE observation.contact_point_id = point.id ORDER BY observation.observed_at DESC LIMIT 20)))
+                     WHERE observation.contact_point_id = point.id ORDER BY observation.observed_at DESC LIMIT 20) END))
                  FROM point_id CROSS JOIN LATERAL (SELECT * FROM contact_point WHERE id = point_id.id OFFSET 0) AS point),
       'attempts', (SELECT json_agg(json_build_object('contactPointId', contact_point_id, 'contactedPersonId', contacted_person_id, 'outcome', outcome,
                                                      'attemptedAt', floor(extract(epoch FROM attempted_at) * 1000),

@@ -9,7 +9,7 @@ import { ContactPlanDataFunction1795480000000 } from './1795480000000-contact-pl
  */
 export class ContactPlanFacts1796900000000 implements MigrationInterface, SqlFileMigration {
   name = 'ContactPlanFacts1796900000000';
-  readonly sqlFiles = { 'contact-plan/sql/contact-plan-facts.sql': 'ab2634935e11536ffc8b8e949db6bb8effaf8361092c6136aa08d44f3526930b' };
+  readonly sqlFiles = { 'contact-plan/sql/contact-plan-facts.sql': '20f0d415fa998627506245b12316fb5b75fcca9b5f2a6e65eca1569c17dccc88' };
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await loadSqlFiles(queryRunner, this);
@@ -17,7 +17,7 @@ export class ContactPlanFacts1796900000000 implements MigrationInterface, SqlFil
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query('DROP FUNCTION contact_plan_facts(text, text[])');
+    await queryRunner.query('DROP FUNCTION contact_plan_facts(text, text[], boolean)');
     await new ContactPlanDataFunction1795480000000().up(queryRunner);
   }
 }
