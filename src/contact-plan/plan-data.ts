@@ -1,6 +1,7 @@
 import type { ConsentState } from '../consent/consent-in-force.js';
 import type { LinkRelation } from '../matching/person-resolution.js';
 import type { AttemptOutcome } from './contact-rules.js';
+import type { PersonKind } from '../matching/entity-kinds.js';
 
 /** Everything a contact plan is built from, loaded for one borrower in a handful of queries. */
 export interface PlanData {
@@ -21,7 +22,7 @@ export interface PlanData {
 
 export interface PlanPerson {
   id: string;
-  kind: 'individual' | 'organisation';
+  kind: PersonKind;
   name?: string;
   relationLabels: string[];
   doNotContact: boolean;

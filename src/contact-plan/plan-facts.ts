@@ -5,6 +5,7 @@ import { strongestRelation } from '../matching/person/link-precedence.js';
 import { ATTEMPT_OUTCOMES } from '../contact-attempts/attempt-outcome.js';
 import { ownContactPointIds } from './own-contact-points.js';
 import type { PlanData, PlanPerson } from './plan-data.js';
+import { CONTACT_POINT_KINDS, PERSON_KINDS } from '../matching/entity-kinds.js';
 
 const instant = z.number();
 const list = <T extends z.ZodType>(item: T) =>
@@ -22,7 +23,7 @@ export const planFactsSchema = z.object({
   persons: list(
     z.object({
       id: z.string(),
-      kind: z.enum(['individual', 'organisation']),
+      kind: z.enum(PERSON_KINDS),
       name: z.string().nullable(),
       doNotContact: z.boolean().nullable(),
       links: z.array(z.object({ borrowerId: z.string(), labels: z.array(z.string()) })),
@@ -34,7 +35,7 @@ export const planFactsSchema = z.object({
   points: list(
     z.object({
       id: z.string(),
-      kind: z.enum(['phone', 'address']),
+      kind: z.enum(CONTACT_POINT_KINDS),
       e164: z.string().nullable(),
       extension: z.string().nullable(),
       subtype: z.string().nullable(),

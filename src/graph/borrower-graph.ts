@@ -5,9 +5,9 @@ import { MinHeap } from './min-heap.js';
 import { type IndexedPerson, indexNeighbourhood, type NeighbourhoodIndex } from './neighbourhood-index.js';
 import { DEFAULT_DISTANCE_WEIGHTS, type DistanceWeights } from './relation-distance.js';
 import { compareText } from '../common/objects.js';
+import type { ContactPointKind, PersonKind } from '../matching/entity-kinds.js';
 
-export type PersonKind = 'individual' | 'organisation';
-export type ContactPointKind = 'phone' | 'address';
+export type { ContactPointKind, PersonKind };
 
 export interface GraphInput {
   borrowerPersonId: string;

@@ -1,8 +1,9 @@
 import { blockingKeys, type EstateLocation, estateLocationOf, locationKey } from './address/index.js';
 import type { UsablePhone } from './phone/phone-normalizer.js';
 import type { PreparedRecord } from './record-preparation.js';
+import type { ContactPointKind } from './entity-kinds.js';
 
-export type ContactPointKind = 'phone' | 'address';
+export type { ContactPointKind };
 
 /** A contact point as a batch of records describes it, before it is stored. */
 export interface ContactPointRow {

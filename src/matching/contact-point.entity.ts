@@ -1,6 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { ContactPointKind } from './entity-kinds.js';
 
-export type ContactPointKind = 'phone' | 'address';
+export type { ContactPointKind };
 
 /** One deduplicated phone line or dwelling; observations say where it came from. */
 @Entity({ name: 'contact_point' })

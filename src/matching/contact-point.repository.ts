@@ -5,7 +5,7 @@ import { timeOrderedId } from '../common/time-ordered-id.js';
 import { compareText } from '../common/objects.js';
 import type { Queryable } from '../database/queryable.js';
 import { type EstateLocation, type EstateLocations, estateKey, locationKey, type StreetAddress } from './address/index.js';
-import { type ContactPointRow, pointKey } from './contact-point-rows.js';
+import { type ContactPointKind, type ContactPointRow, pointKey } from './contact-point-rows.js';
 
 // Its home is borrower-ref.repository.ts; re-exported for the callers that import it from here.
 
@@ -118,7 +118,7 @@ export async function ensureContactPoints(executor: Queryable, unsorted: readonl
       blocks.map((block) => block.key),
     ],
   );
-  const rows: { id: string; kind: 'phone' | 'address'; value_key: string }[] = await executor.query(
+  const rows: { id: string; kind: ContactPointKind; value_key: string }[] = await executor.query(
     `SELECT point.id, point.kind, point.value_key FROM unnest($1::varchar[], $2::text[]) AS wanted(kind, value_key)
      CROSS JOIN LATERAL (SELECT id, kind, value_key FROM contact_point WHERE kind = wanted.kind AND value_key = wanted.value_key LIMIT 1) AS point`,
     [points.map((point) => point.kind), points.map((point) => point.valueKey)],

@@ -9,6 +9,7 @@ import { nameKey } from './person/person-name.js';
 import { type LinkRelation, type PersonKind, type PersonMention, PersonResolver } from './person-resolution.js';
 import { type BorrowerPersonLink, type NewPerson, type PersonContactPointLink, PersonRepository } from './person.repository.js';
 import { type PreparedRecord, prepareRecord } from './record-preparation.js';
+import type { ContactPointKind } from './entity-kinds.js';
 
 export interface RecordToResolve {
   payload: SourceRecordPayload;
@@ -137,7 +138,7 @@ function decide(records: readonly RecordToResolve[], { borrowerIds, pointIds }: 
     links.set(linkKey, link);
     return decision.personId;
   };
-  const pointId = (kind: 'phone' | 'address', valueKey: string): string => {
+  const pointId = (kind: ContactPointKind, valueKey: string): string => {
     const id = pointIds.get(pointKey(kind, valueKey));
     if (!id) throw new Error(`contact point ${kind} was not ensured before resolution`);
     batchPoints.add(id);

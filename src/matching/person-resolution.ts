@@ -1,7 +1,8 @@
 import type { CanonicalRelation } from './person/relation.js';
 import { relationsCompatible } from './person/relation.js';
+import type { PersonKind } from './entity-kinds.js';
 
-export type PersonKind = 'individual' | 'organisation';
+export type { PersonKind };
 /** A person's relation to one borrower; 'self' is the borrower. */
 export type LinkRelation = CanonicalRelation | 'self';
 

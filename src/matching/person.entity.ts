@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { PersonKind } from './entity-kinds.js';
 
 /** A real person or organisation; may be linked to several borrowers (a shared contact). */
 @Entity({ name: 'person' })
@@ -9,7 +10,7 @@ export class PersonEntity {
   id!: string;
 
   @Column({ type: 'varchar', length: 16 })
-  kind!: 'individual' | 'organisation';
+  kind!: PersonKind;
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   name!: string | null;
