@@ -19,11 +19,22 @@ import { QUEUE_NAMES } from '../src/queue/job-definitions.js';
 import { QUEUE_DRIVER, type QueueDriver } from '../src/queue/queue-driver.interface.js';
 import { SYNTHETIC_SOURCES } from './synthetic-contacts.js';
 
+/** Synthetic, but strong enough for NODE_ENV=production (≥ 128 bits, no runs or patterns). */
 export const BENCH_KEYS = {
-  admin: 'bench-admin-key-000000000000001',
-  platform: 'bench-platform-key-0000000000002',
-  operator: 'bench-operator-key-0000000000003',
-  auditor: 'bench-auditor-key-00000000000004',
+  admin: 'bench-admin-xoUVDmnjz-aXWKnb5lokfBuNVUq8uuVM',
+  platform: 'bench-platform-GKFjezrOVgdxl-pH7dFq1MRIn89qR6LG',
+  operator: 'bench-operator-wwZwlOK82P5nHXs5pkcauHk0loOhM99n',
+  auditor: 'bench-auditor-1rXXILNOB-JUoBBunOINPN5YOPHIuCcP',
+} as const;
+
+/**
+ * The load generators send far more than the production default of 600 requests a minute per key
+ * (and 50 connections on one key): the bench sets its own, explicit limits rather than none.
+ */
+export const BENCH_RATE_LIMITS = {
+  RATE_LIMIT_WINDOW_SECONDS: '60',
+  RATE_LIMIT_REQUESTS_PER_KEY: '1000000000',
+  RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: '60',
 } as const;
 
 export interface BenchService {
@@ -72,6 +83,8 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
 
   const database = new EmbeddedPostgresServer({
     directory: postgresDirectory,
+    // generated once and kept with the run, so a kept directory (--keep, directory) starts again
+    passwordFile: join(root, 'postgres-password'),
     port: await freePort(),
     database: 'contact_recovery',
     settings: options.postgresSettings,
@@ -94,6 +107,7 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
       API_KEYS: Object.entries(BENCH_KEYS)
         .map(([role, key]) => `${role}:${key}`)
         .join(','),
+      ...BENCH_RATE_LIMITS,
       ...options.environment,
     });
     app = await createHttpApplication({ config, databaseUrl: database.url, role: 'all' });

@@ -5,6 +5,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { BorrowersModule } from './borrowers/borrowers.module.js';
 import { ConsentModule } from './consent/consent.module.js';
 import { ContactAttemptsModule } from './contact-attempts/contact-attempts.module.js';
+import { DatabaseInputErrorFilter } from './common/database-input-error.filter.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { ContactPlanModule } from './contact-plan/contact-plan.module.js';
 import { ConfigModule } from './config/config.module.js';
@@ -50,7 +51,10 @@ export class AppModule {
         ContactAttemptsModule,
         ContactPlanModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: DatabaseInputErrorFilter },
+      ],
     };
   }
 }

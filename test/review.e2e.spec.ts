@@ -119,7 +119,8 @@ describe('person review', () => {
     expect(page.items).toHaveLength(1);
     const [suggestion] = page.items;
     expect(suggestion.borrowerRef).toBe('P-1');
-    expect([suggestion.left.name, suggestion.right.name].sort()).toEqual(['王小名', '王小明']);
+    // Masked unless an operator unmasks with a reason (issue 11: the listing showed full names).
+    expect([suggestion.left.name, suggestion.right.name].sort()).toEqual(['王*名', '王*明']);
     expect(suggestion.left.phones[0]).toMatch(/^139\*{4}\d{4}$/);
     expect(suggestion.fields).toEqual(
       expect.arrayContaining([

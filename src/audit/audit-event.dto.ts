@@ -1,19 +1,21 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { z } from 'zod';
 import { dateTime } from '../common/date-time.js';
+import { MAX_BIGINT, text } from '../common/text.js';
 
 export const auditEventQuerySchema = z.strictObject({
-  actorId: z.string().max(64).optional(),
-  action: z.string().max(64).optional().meta({ example: 'ingest.batch' }),
-  borrowerRef: z.string().max(100).optional(),
-  targetType: z.string().max(32).optional(),
-  targetId: z.string().max(200).optional(),
+  actorId: text().max(64).optional(),
+  action: text().max(64).optional().meta({ example: 'ingest.batch' }),
+  borrowerRef: text().max(100).optional(),
+  targetType: text().max(32).optional(),
+  targetId: text().max(200).optional(),
   from: dateTime().optional(),
   to: dateTime().optional(),
   // Event ids are bigints.
   before: z
     .string()
-    .regex(/^\d{1,19}$/, { error: 'must be the nextCursor of the previous page' })
+    .regex(/^\d{1,19}$/, { error: 'must be the nextCursor of the previous page', abort: true })
+    .refine((value) => BigInt(value) <= MAX_BIGINT, { error: 'must be the nextCursor of the previous page' })
     .optional()
     .meta({ description: 'nextCursor of the previous page' }),
   limit: z.coerce.number().int().min(1).max(500).default(100),

@@ -15,6 +15,8 @@ export async function startDatabase(config: AppConfig): Promise<DatabaseHandle> 
   const directory = join(config.storage.dataDirectory, 'postgres');
   const server = new EmbeddedPostgresServer({
     directory,
+    // generated once, owner-only; PostgreSQL listens on 127.0.0.1 only
+    passwordFile: join(config.storage.dataDirectory, 'postgres-password'),
     port: config.database.embeddedPort,
     database: 'contact_recovery',
     onLog: (message) => logger.debug(message.trim()),

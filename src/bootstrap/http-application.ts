@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { AppModule, type AppModuleOptions } from '../app.module.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { createLogger } from './logger.js';
+import { securityHeaders } from './security-headers.js';
 
 /** The API process: HTTP, validation, OpenAPI at /docs and /docs-json. Used by the entry points and the e2e tests. */
 export async function createHttpApplication(options: AppModuleOptions): Promise<INestApplication> {
@@ -13,6 +14,8 @@ export async function createHttpApplication(options: AppModuleOptions): Promise<
     logger: createLogger(options.config),
     bodyParser: false,
   });
+  // First, so that every answer (413s and 404s included) carries them.
+  app.use(securityHeaders());
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });
   // Answers hold personal data computed per request: no validators to hash every body for, and
   // nothing for a browser or proxy to keep.

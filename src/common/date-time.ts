@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { clip } from './input-errors.js';
+import { text } from './text.js';
 
 // Date, optional time, optional offset. Chinese source systems usually write local time without an offset.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
@@ -71,6 +72,6 @@ export function toDateTime(value: string, context: { issues: z.core.$ZodRawIssue
 
 /** A date-time input read as a Date; `notAhead` refuses times more than a day after now. */
 export function dateTime(options: { notAhead?: boolean } = {}) {
-  const time = z.string().max(DATE_TIME_MAX_LENGTH).transform(toDateTime);
+  const time = text().max(DATE_TIME_MAX_LENGTH).transform(toDateTime);
   return (options.notAhead ? time.refine((value) => !isTooFarAhead(value), { error: TOO_FAR_AHEAD }) : time).meta({ format: 'date-time' });
 }

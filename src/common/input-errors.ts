@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { type InputProblem, replaceUnsafeText } from './text.js';
 
 /** How a value is named in a message: "a number", "an object", "null". */
 export function describeType(value: unknown): string {
@@ -9,7 +10,7 @@ export function describeType(value: unknown): string {
 
 /** Input quoted in a message, cut so a huge value cannot blow up the answer. */
 export function clip(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return replaceUnsafeText(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 }
 
 const EXPECTED: Record<string, string> = {
@@ -91,4 +92,17 @@ function pathKey(path: readonly PropertyKey[]): string {
 
 function isInside(path: readonly PropertyKey[], container: readonly PropertyKey[]): boolean {
   return path.length > container.length && container.every((segment, index) => path[index] === segment);
+}
+
+/**
+ * A validator's "field: reason" messages with the input problem (storable text, length, depth; see
+ * inputProblem) added unless a message already names its field; every message storable text.
+ */
+export function withInputProblem(errors: readonly string[], problem: InputProblem | undefined, root: string): string[] {
+  const all = [...errors];
+  if (problem) {
+    const field = fieldName(problem.path, root);
+    if (!all.some((error) => error.startsWith(`${field}:`))) all.push(`${field}: ${problem.problem}`);
+  }
+  return all.map(replaceUnsafeText);
 }

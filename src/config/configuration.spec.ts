@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, loadConfiguration, parseApiKeys } from './configuration.js';
+import { ConfigurationError, estimateKeyBits, isLoopback, keyWeakness, loadConfiguration, parseApiKeys } from './configuration.js';
 
 const KEY = 'k'.repeat(16);
+/** 32 bytes of base64url, as `openssl rand -base64 32` gives (near enough). */
+const STRONG = 'Xq3vL9pT2mWk8ZrB5nYc7HdF4sGj6AeQ1uVo0iKx_Rw';
+const STRONG_HEX = '9f86d081884c7d659a2feaa0c55ad015'; // openssl rand -hex 16: 128 bits
 
 describe('loadConfiguration', () => {
   it('has working defaults for the zero-configuration start', () => {
     const config = loadConfiguration({});
     expect(config).toMatchObject({
       nodeEnv: 'development',
-      http: { host: '0.0.0.0', port: 3000, bodyLimit: '5mb' },
+      // generated development keys: loopback only
+      http: { host: '127.0.0.1', port: 3000, bodyLimit: '5mb' },
       log: { level: 'log', format: 'json' },
       database: { url: undefined, embeddedPort: 54329, poolSize: 10, logQueries: false },
       redis: { url: undefined },
       queue: { prefix: 'contact-recovery', concurrency: 4 },
       auth: { apiKeys: undefined },
+      rateLimit: { windowSeconds: 60, requestsPerKey: 600, failedAuthenticationsPerAddress: 60 },
     });
     expect(config.storage.dataDirectory).toMatch(/\/data$/);
+  });
+
+  it('listens on every interface by default once API_KEYS is set', () => {
+    expect(loadConfiguration({ API_KEYS: `admin:${KEY}` }).http.host).toBe('0.0.0.0');
   });
 
   it('reads every variable', () => {
@@ -35,7 +44,10 @@ describe('loadConfiguration', () => {
       REDIS_URL: 'redis://cache:6379/2',
       QUEUE_PREFIX: 'cr-prod',
       WORKER_CONCURRENCY: '8',
-      API_KEYS: `admin:${KEY}`,
+      API_KEYS: `admin:${STRONG}`,
+      RATE_LIMIT_WINDOW_SECONDS: '10',
+      RATE_LIMIT_REQUESTS_PER_KEY: '100',
+      RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: '5',
     });
     expect(config).toMatchObject({
       nodeEnv: 'production',
@@ -45,7 +57,8 @@ describe('loadConfiguration', () => {
       database: { url: 'postgres://user:pw@db:5432/cr', embeddedPort: 55432, poolSize: 20, logQueries: true },
       redis: { url: 'redis://cache:6379/2' },
       queue: { prefix: 'cr-prod', concurrency: 8 },
-      auth: { apiKeys: [{ role: 'admin', key: KEY }] },
+      auth: { apiKeys: [{ role: 'admin', key: STRONG }] },
+      rateLimit: { windowSeconds: 10, requestsPerKey: 100, failedAuthenticationsPerAddress: 5 },
     });
   });
 
@@ -61,6 +74,8 @@ describe('loadConfiguration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ BODY_LIMIT: 'lots' }, /BODY_LIMIT/],
     [{ WORKER_CONCURRENCY: '0' }, /WORKER_CONCURRENCY/],
+    [{ RATE_LIMIT_REQUESTS_PER_KEY: '0' }, /RATE_LIMIT_REQUESTS_PER_KEY/],
+    [{ RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: 'many' }, /RATE_LIMIT_FAILED_AUTH_PER_ADDRESS/],
   ])('refuses %o', (environment, message) => {
     expect(() => loadConfiguration(environment)).toThrow(message);
   });
@@ -68,6 +83,66 @@ describe('loadConfiguration', () => {
   it('refuses to start in production without API_KEYS', () => {
     expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(ConfigurationError);
     expect(() => loadConfiguration({ NODE_ENV: 'production' })).toThrow(/API_KEYS is required/);
+  });
+
+  // Finding: without API_KEYS and NODE_ENV, against an external DATABASE_URL, keys were generated (and printed).
+  it('refuses generated keys against an external DATABASE_URL', () => {
+    expect(() => loadConfiguration({ DATABASE_URL: 'postgres://user:pw@db:5432/cr' })).toThrow(ConfigurationError);
+    expect(() => loadConfiguration({ DATABASE_URL: 'postgres://user:pw@db:5432/cr' })).toThrow(/API_KEYS is required with DATABASE_URL/);
+    expect(loadConfiguration({ DATABASE_URL: 'postgres://user:pw@db:5432/cr', API_KEYS: `admin:${KEY}` }).database.url).toBeDefined();
+  });
+
+  it.each(['0.0.0.0', '::', '10.0.0.5', 'api.internal'])('refuses generated keys when HOST is %s', (host) => {
+    expect(() => loadConfiguration({ HOST: host })).toThrow(/API_KEYS is required when HOST .* is not a loopback address/);
+  });
+
+  it.each(['127.0.0.1', 'localhost', '::1', '[::1]', '127.0.1.1'])('keeps generated keys on the loopback HOST %s', (host) => {
+    expect(loadConfiguration({ HOST: host }).http.host).toBe(host);
+  });
+
+  // Finding: production accepted `aaaaaaaaaaaaaaaa` as a key.
+  it.each([
+    ['aaaaaaaaaaaaaaaa', /distinct characters/],
+    ['abababababababababababababababab', /distinct characters|pattern/],
+    ['Abcdefgh1234Abcdefgh1234Abcdefgh1234', /pattern/],
+    ['bench-admin-key-000000000000001', /repeated five or more times/],
+    ['test-admin-key-0000000000000001', /repeated five or more times/],
+    ['Xq3vL9pT2mWk8ZrB', /bits of entropy, 128 needed/],
+    ['correcthorsebatterystap', /bits of entropy/],
+  ])('refuses the weak production key %s', (key, message) => {
+    expect(() => loadConfiguration({ NODE_ENV: 'production', API_KEYS: `admin:${key}` })).toThrow(message);
+    // development and test runs keep accepting them
+    expect(loadConfiguration({ NODE_ENV: 'test', API_KEYS: `admin:${key}` }).auth.apiKeys).toHaveLength(1);
+  });
+
+  it('accepts production keys of 128 bits and more', () => {
+    const keys = `admin:${STRONG},platform:${STRONG_HEX},operator:operator_${STRONG},auditor:auditor-${STRONG_HEX}`;
+    expect(loadConfiguration({ NODE_ENV: 'production', API_KEYS: keys }).auth.apiKeys).toHaveLength(4);
+  });
+});
+
+describe('key strength', () => {
+  it('estimates bits from length and character classes', () => {
+    expect(estimateKeyBits('abcdefghij')).toBeCloseTo(10 * Math.log2(26));
+    expect(estimateKeyBits('aB3$')).toBeCloseTo(4 * Math.log2(95));
+    expect(estimateKeyBits('aab')).toBeCloseTo(2.5 * Math.log2(26));
+  });
+
+  it('passes random hex and base64 keys of 128 bits', () => {
+    for (let round = 0; round < 2000; round += 1) {
+      const bytes = Array.from({ length: 16 }, () => Math.floor(Math.random() * 256));
+      const hex = bytes.map((byte) => byte.toString(16).padStart(2, '0')).join('');
+      // a run of five equal hex digits is about 1 in 2500: not what this test is about
+      if (/(.)\1{4}/.test(hex)) continue;
+      expect(keyWeakness(hex)).toBeUndefined();
+      expect(keyWeakness(Buffer.from(bytes.concat(bytes.slice(0, 8))).toString('base64url'))).toBeUndefined();
+    }
+  });
+
+  it('knows loopback addresses', () => {
+    expect(isLoopback('127.0.0.1')).toBe(true);
+    expect(isLoopback('0.0.0.0')).toBe(false);
+    expect(isLoopback('128.0.0.1')).toBe(false);
   });
 });
 

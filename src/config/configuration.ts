@@ -17,6 +17,8 @@ export interface AppConfig {
   redis: { url?: string };
   queue: { prefix: string; concurrency: number };
   auth: { apiKeys?: ApiKeyEntry[] };
+  /** fixed windows, in memory per process, on /v1 */
+  rateLimit: { windowSeconds: number; requestsPerKey: number; failedAuthenticationsPerAddress: number };
 }
 
 const integer = (fallback: number, min: number, max: number) =>
@@ -24,7 +26,8 @@ const integer = (fallback: number, min: number, max: number) =>
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().min(1).default('0.0.0.0'),
+  // Default: all interfaces with configured keys; loopback only with generated development keys.
+  HOST: z.string().min(1).optional(),
   PORT: integer(3000, 0, 65535),
   BODY_LIMIT: z.string().regex(/^\d+(kb|mb)$/i, 'must look like 5mb or 512kb').default('5mb'),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
@@ -39,7 +42,13 @@ const environmentSchema = z.object({
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default('contact-recovery'),
   WORKER_CONCURRENCY: integer(4, 1, 64),
   API_KEYS: z.string().optional(),
+  RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3600),
+  RATE_LIMIT_REQUESTS_PER_KEY: integer(600, 1, 1_000_000_000),
+  RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: integer(60, 1, 1_000_000_000),
 });
+
+/** Minimum estimated entropy of an API key when NODE_ENV=production. */
+export const MIN_PRODUCTION_KEY_BITS = 128;
 
 export class ConfigurationError extends Error {}
 
@@ -53,12 +62,29 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
   }
   const env = parsed.data;
   const apiKeys = env.API_KEYS === undefined ? undefined : parseApiKeys(env.API_KEYS);
+  const host = env.HOST ?? (apiKeys ? '0.0.0.0' : '127.0.0.1');
   if (env.NODE_ENV === 'production' && !apiKeys) {
     throw new ConfigurationError('API_KEYS is required when NODE_ENV=production (format: role:key,role:key)');
   }
+  if (!apiKeys && env.DATABASE_URL) {
+    throw new ConfigurationError(
+      'API_KEYS is required with DATABASE_URL: generated development keys are only for the embedded database on one machine (format: role:key,role:key)',
+    );
+  }
+  if (!apiKeys && !isLoopback(host)) {
+    throw new ConfigurationError(
+      `API_KEYS is required when HOST (${host}) is not a loopback address: generated development keys only serve 127.0.0.1/::1/localhost (format: role:key,role:key)`,
+    );
+  }
+  if (env.NODE_ENV === 'production' && apiKeys) {
+    for (const entry of apiKeys) {
+      const weakness = keyWeakness(entry.key);
+      if (weakness) throw new ConfigurationError(`API_KEYS: the ${entry.role} key is too weak for NODE_ENV=production: ${weakness}`);
+    }
+  }
   return {
     nodeEnv: env.NODE_ENV,
-    http: { host: env.HOST, port: env.PORT, bodyLimit: env.BODY_LIMIT },
+    http: { host, port: env.PORT, bodyLimit: env.BODY_LIMIT },
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT },
     storage: { dataDirectory: absolute(env.DATA_DIR), configDirectory: absolute(env.CONFIG_DIR) },
     database: {
@@ -70,7 +96,48 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
     redis: { url: env.REDIS_URL },
     queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
     auth: { apiKeys },
+    rateLimit: {
+      windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
+      requestsPerKey: env.RATE_LIMIT_REQUESTS_PER_KEY,
+      failedAuthenticationsPerAddress: env.RATE_LIMIT_FAILED_AUTH_PER_ADDRESS,
+    },
   };
+}
+
+export function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare) || /^::ffff:127(\.\d{1,3}){3}$/.test(bare);
+}
+
+/**
+ * A rough entropy estimate: length times log2 of the alphabet the character classes in use span,
+ * counting a character that repeats the one before as half. Patterns, runs and few distinct
+ * characters are refused outright: the estimate would flatter them.
+ */
+export function estimateKeyBits(key: string): number {
+  let alphabet = 0;
+  if (/[a-z]/.test(key)) alphabet += 26;
+  if (/[A-Z]/.test(key)) alphabet += 26;
+  if (/[0-9]/.test(key)) alphabet += 10;
+  if (/[^a-zA-Z0-9]/.test(key)) alphabet += 33;
+  let effective = 0;
+  for (let index = 0; index < key.length; index += 1) effective += index > 0 && key[index] === key[index - 1] ? 0.5 : 1;
+  return alphabet === 0 ? 0 : effective * Math.log2(alphabet);
+}
+
+/** Why a key is too weak for production, or undefined when it is strong enough. */
+export function keyWeakness(key: string): string | undefined {
+  const distinct = new Set(key).size;
+  if (distinct < Math.min(8, Math.ceil(key.length / 4))) return `only ${distinct} distinct characters in ${key.length}`;
+  if (/(.)\1{4}/.test(key)) return 'a character repeated five or more times in a row';
+  for (let unit = 1; unit <= key.length / 2; unit += 1) {
+    if (key.length % unit === 0 && key.slice(0, unit).repeat(key.length / unit) === key) return 'a repeated pattern';
+  }
+  const bits = estimateKeyBits(key);
+  if (bits < MIN_PRODUCTION_KEY_BITS) {
+    return `about ${Math.floor(bits)} bits of entropy, ${MIN_PRODUCTION_KEY_BITS} needed (e.g. openssl rand -base64 32)`;
+  }
+  return undefined;
 }
 
 export function parseApiKeys(value: string): ApiKeyEntry[] {

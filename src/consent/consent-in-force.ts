@@ -35,3 +35,19 @@ export function mayUseSource(consent: ConsentState, source: { kind: 'internal' |
 export function mayUsePerson(consent: ConsentState, person: { internalRecords: number; externalRecords: number }): boolean {
   return consent.externalSources || person.internalRecords > 0 || person.externalRecords === 0;
 }
+
+/** How the records of one borrower name a person. */
+export interface PersonSeenFor {
+  borrowerId: string;
+  internalRecords: number;
+  externalRecords: number;
+}
+
+/**
+ * Matching links data across borrowers, so a person is compared with others only if every borrower whose records
+ * name it may use it: a person seen only in external records of a borrower without externalSources consent is
+ * never paired (the consent in force of a borrower not in `consents` is none).
+ */
+export function mayMatchPerson(consents: ReadonlyMap<string, ConsentState>, seen: readonly PersonSeenFor[]): boolean {
+  return seen.every((facts) => mayUsePerson(consents.get(facts.borrowerId) ?? NO_CONSENT, facts));
+}

@@ -73,4 +73,28 @@ export class ConsentRepository {
     );
     return rows.map((row) => ({ id: row.id, externalSources: row.external_sources, thirdPartyContact: row.third_party_contact }));
   }
+
+  /** The newest record's facts of each borrower named by ref (borrowers without one are left out). */
+  async latestFactsByRefs(borrowerRefs: readonly string[], db: Queryable = this.dataSource): Promise<(ConsentRecordFacts & { borrowerRef: string })[]> {
+    if (borrowerRefs.length === 0) return [];
+    const rows: (Pick<ConsentRow, 'id' | 'external_sources' | 'third_party_contact'> & { ref: string })[] = await db.query(
+      `SELECT borrower.ref, latest.id, latest.external_sources, latest.third_party_contact
+       FROM borrower
+       CROSS JOIN LATERAL (SELECT id, external_sources, third_party_contact FROM consent WHERE consent.borrower_id = borrower.id ORDER BY id DESC LIMIT 1) AS latest
+       WHERE borrower.ref = ANY($1::varchar[])`,
+      [borrowerRefs],
+    );
+    return rows.map((row) => ({ borrowerRef: row.ref, id: row.id, externalSources: row.external_sources, thirdPartyContact: row.third_party_contact }));
+  }
+
+  /** The newest record's facts of each of these borrowers (borrowers without one are left out). */
+  async latestFactsByIds(borrowerIds: readonly string[], db: Queryable = this.dataSource): Promise<(ConsentRecordFacts & { borrowerId: string })[]> {
+    if (borrowerIds.length === 0) return [];
+    const rows: (Pick<ConsentRow, 'id' | 'borrower_id' | 'external_sources' | 'third_party_contact'>)[] = await db.query(
+      `SELECT DISTINCT ON (borrower_id) borrower_id, id, external_sources, third_party_contact
+       FROM consent WHERE borrower_id = ANY($1::uuid[]) ORDER BY borrower_id, id DESC`,
+      [borrowerIds],
+    );
+    return rows.map((row) => ({ borrowerId: row.borrower_id, id: row.id, externalSources: row.external_sources, thirdPartyContact: row.third_party_contact }));
+  }
 }

@@ -51,4 +51,18 @@ export class ConsentService {
   async current(borrowerId: string): Promise<ConsentState> {
     return consentInForce(await this.consents.latestFacts(borrowerId));
   }
+
+  /** The consent in force of each borrower named by ref; a borrower without a record has none (NO_CONSENT). */
+  async inForceByRefs(borrowerRefs: Iterable<string>): Promise<Map<string, ConsentState>> {
+    const refs = [...new Set(borrowerRefs)];
+    const facts = await this.consents.latestFactsByRefs(refs);
+    return new Map(refs.map((ref) => [ref, consentInForce(facts.filter((fact) => fact.borrowerRef === ref))]));
+  }
+
+  /** The consent in force of each of these borrowers (by id); a borrower without a record has none (NO_CONSENT). */
+  async inForceByIds(borrowerIds: Iterable<string>): Promise<Map<string, ConsentState>> {
+    const ids = [...new Set(borrowerIds)];
+    const facts = await this.consents.latestFactsByIds(ids);
+    return new Map(ids.map((id) => [id, consentInForce(facts.filter((fact) => fact.borrowerId === id))]));
+  }
 }

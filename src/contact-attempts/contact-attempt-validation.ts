@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { DATE_TIME_MAX_LENGTH, isTooFarAhead, TOO_FAR_AHEAD, toDateTime, validateAsOf } from '../common/date-time.js';
-import { inputErrors, issueMessages, typeError } from '../common/input-errors.js';
+import { clip, inputErrors, issueMessages, typeError, withInputProblem } from '../common/input-errors.js';
+import { inputProblem, text } from '../common/text.js';
 import { ATTEMPT_LIMITS, ATTEMPT_OUTCOMES } from './attempt-outcome.js';
 
 // The platform leaves optional fields empty rather than out: "" counts as not given.
 function requiredText(maximum: number) {
-  return z
-    .string({ error: typeError((issue) => (issue.input === undefined || issue.input === null ? 'is required' : 'must be a string')) })
+  return text({ error: typeError((issue) => (issue.input === undefined || issue.input === null ? 'is required' : 'must be a string')) })
     .min(1, { error: 'is required', abort: true })
     .max(maximum);
 }
 
 function optionalText(maximum: number) {
-  return z
-    .string({ error: typeError(() => 'must be a string') })
+  return text({ error: typeError(() => 'must be a string') })
     .max(maximum)
     .nullish()
     .transform((value) => value || undefined);
@@ -22,7 +21,7 @@ function optionalText(maximum: number) {
 function informationList(maximum: number) {
   const error = `must be at most ${ATTEMPT_LIMITS.informationEntries} strings of at most ${maximum} characters`;
   return z
-    .array(z.string({ error }).max(maximum, { error }), { error })
+    .array(text({ error }).max(maximum, { error }), { error })
     .max(ATTEMPT_LIMITS.informationEntries, { error })
     .nullish()
     .transform((list) => list ?? []);
@@ -38,7 +37,7 @@ export const contactAttemptSchema = z.object(
     borrowerRef: requiredText(ATTEMPT_LIMITS.borrowerRef),
     phone: requiredText(ATTEMPT_LIMITS.phone).meta({ description: 'The number called, raw or E.164' }),
     outcome: z.enum(ATTEMPT_OUTCOMES, {
-      error: (issue) => (issue.input === undefined ? 'is required' : `"${String(issue.input).slice(0, 40)}" is not one of ${ATTEMPT_OUTCOMES.join(', ')}`),
+      error: (issue) => (issue.input === undefined ? 'is required' : `"${clip(String(issue.input))}" is not one of ${ATTEMPT_OUTCOMES.join(', ')}`),
     }),
     attemptedAt: requiredText(DATE_TIME_MAX_LENGTH)
       .transform(toDateTime)
@@ -57,7 +56,7 @@ export const contactAttemptSchema = z.object(
     newInformation: z
       .object(
         {
-          note: z.string({ error: noteError }).max(ATTEMPT_LIMITS.note, { error: noteError }).optional(),
+          note: text({ error: noteError }).max(ATTEMPT_LIMITS.note, { error: noteError }).optional(),
           phones: informationList(ATTEMPT_LIMITS.informationPhone),
           addresses: informationList(ATTEMPT_LIMITS.informationAddress),
         },
@@ -72,11 +71,18 @@ export const contactAttemptSchema = z.object(
 
 export type ValidAttempt = z.output<typeof contactAttemptSchema>;
 
+/** What one reported attempt may hold before its fields are looked at. */
+const ATTEMPT_INPUT_LIMITS = { maxDepth: 8, maxStringLength: 10_000 };
+
 /** Validates one attempt the platform reports as of `now`; problems come back as "field: reason". */
 export function validateContactAttempt(input: unknown, now: Date = new Date()): { valid: true; attempt: ValidAttempt } | { valid: false; errors: string[] } {
+  // The whole attempt, unknown fields included, is checked for storable text and depth first.
+  const problem = inputProblem(input, ATTEMPT_INPUT_LIMITS);
+  if (problem?.tooDeep) return { valid: false, errors: withInputProblem([], problem, 'attempt') };
   const result = validateAsOf(now, () => contactAttemptSchema.safeParse(input, { error: inputErrors }));
-  if (result.success) return { valid: true, attempt: result.data };
+  if (result.success && !problem) return { valid: true, attempt: result.data };
   // A list of new information gets one reason, not one per entry.
-  const issues = result.error.issues.map((issue) => (issue.path[0] === 'newInformation' ? { ...issue, path: issue.path.slice(0, 2) } : issue));
-  return { valid: false, errors: [...new Set(issueMessages(issues, 'attempt'))] };
+  const issues = result.success ? [] : result.error.issues.map((issue) => (issue.path[0] === 'newInformation' ? { ...issue, path: issue.path.slice(0, 2) } : issue));
+  const named = problem?.path[0] === 'newInformation' ? { ...problem, path: problem.path.slice(0, 2) } : problem;
+  return { valid: false, errors: [...new Set(withInputProblem(issueMessages(issues, 'attempt'), named, 'attempt'))] };
 }

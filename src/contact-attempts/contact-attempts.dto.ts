@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { z } from 'zod';
+import { text } from '../common/text.js';
 import { zodDto } from '../common/zod.dto.js';
 import { contactAttemptSchema } from './contact-attempt-validation.js';
 
@@ -17,6 +18,6 @@ export class ContactAttemptsResponseDto {
 
 export const contactPreferenceSchema = z.strictObject({
   doNotContact: z.boolean(),
-  reason: z.string().max(500).optional(),
+  reason: text().max(500).optional(),
 });
 export type ContactPreferenceDto = z.output<typeof contactPreferenceSchema>;

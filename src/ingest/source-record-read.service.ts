@@ -7,6 +7,9 @@ import type { ResolvedAddressDto, ResolvedPhoneDto, SourceRecordReadDto } from '
 import { maskPhoneOrWhole } from '../privacy/masking.js';
 import { maskRawAddress, maskSourceRecordPayload } from './source-record-masking.js';
 import { compact } from '../common/objects.js';
+import { ConsentService } from '../consent/consent.service.js';
+import { mayShowRecord } from '../privacy/visibility.js';
+import { SourcesService } from '../sources/sources.service.js';
 
 export interface SourceRecordReadOptions {
   /** Why the caller is looking; written to the audit log. */
@@ -22,12 +25,17 @@ export class SourceRecordReadService {
     private readonly sourceRecords: SourceRecordRepository,
     private readonly observations: ObservationRepository,
     private readonly audit: AuditService,
+    private readonly sources: SourcesService,
+    private readonly consent: ConsentService,
   ) {}
 
   async read(principal: Principal, sourceKey: string, sourceRecordId: string, { purpose, unmaskReason }: SourceRecordReadOptions = {}): Promise<SourceRecordReadDto> {
     const versions = await this.sourceRecords.findVersions(sourceKey, sourceRecordId);
     if (versions.length === 0) throw new NotFoundException(`no record "${sourceRecordId}" from source "${sourceKey}"`);
     const current = versions[0];
+    // A record from an external source is shown only while its borrower's consent in force covers external sources.
+    const [source, consent] = await Promise.all([this.sources.get(sourceKey), this.consent.current(current.borrowerId)]);
+    if (!mayShowRecord(consent, source.kind)) throw new NotFoundException(`no record "${sourceRecordId}" from source "${sourceKey}"`);
     const observations = await this.observations.findResolvedValues(current.id);
     const unmasked = unmaskReason !== undefined;
     // Masked, a phone shows only its masked raw text: e164 and extension would give the number away (as in provenance).

@@ -130,4 +130,27 @@ export class MatchCandidateRepository {
       [personIds],
     );
   }
+
+  /** Per person and borrower, how many records of internal and of external sources name the person. */
+  async findPersonSourceCounts(personIds: readonly string[], db: Queryable = this.dataSource): Promise<PersonSourceCount[]> {
+    if (personIds.length === 0) return [];
+    return db.query(
+      `SELECT version.person_id AS "personId", version.borrower_id AS "borrowerId",
+              count(DISTINCT record.id) FILTER (WHERE source.kind = 'internal')::int AS "internalRecords",
+              count(DISTINCT record.id) FILTER (WHERE source.kind = 'external')::int AS "externalRecords"
+       FROM source_record_version version
+       JOIN source_record record ON record.id = version.source_record_uuid
+       JOIN source ON source.key = record.source_key
+       WHERE version.person_id = ANY($1::uuid[])
+       GROUP BY version.person_id, version.borrower_id`,
+      [personIds],
+    );
+  }
+}
+
+export interface PersonSourceCount {
+  personId: string;
+  borrowerId: string;
+  internalRecords: number;
+  externalRecords: number;
 }

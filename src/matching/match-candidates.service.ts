@@ -7,7 +7,9 @@ import type { MatchKind, SuggestionField } from '../review/match-suggestion.enti
 import { MatchSuggestionRepository } from '../review/match-suggestion.repository.js';
 import { MergeService } from '../review/merge.service.js';
 import { compareAddresses, crossForm, type ParsedAddress } from './address/index.js';
-import { MatchCandidateRepository } from './match-candidate.repository.js';
+import { MatchCandidateRepository, type PersonSourceCount } from './match-candidate.repository.js';
+import { mayMatchPerson } from '../consent/consent-in-force.js';
+import { ConsentService } from '../consent/consent.service.js';
 import { comparePersons, type PersonSummary } from './person-comparison.js';
 import { namesCompatible } from './person/person-name.js';
 import { maskPhone } from '../privacy/masking.js';
@@ -37,6 +39,7 @@ export class MatchCandidatesService {
     private readonly suggestions: MatchSuggestionRepository,
     private readonly merges: MergeService,
     private readonly settings: MatchingSettingsService,
+    private readonly consent: ConsentService,
   ) {}
 
   async process(addressPointIds: string[], personIds: string[]): Promise<{ suggested: number; merged: number }> {
@@ -116,7 +119,19 @@ export class MatchCandidatesService {
         }
       }
     }
-    return [...candidates, ...(await this.sharedMobileCandidates(ids))];
+    return this.withConsent([...candidates, ...(await this.sharedMobileCandidates(ids))]);
+  }
+
+  /** Only pairs of persons every borrower naming them may use: no link through a source a borrower did not consent to. */
+  private async withConsent(candidates: Candidate[]): Promise<Candidate[]> {
+    if (candidates.length === 0) return candidates;
+    const personIds = [...new Set(candidates.flatMap((candidate) => [candidate.leftId, candidate.rightId]))];
+    const counts = await this.candidates.findPersonSourceCounts(personIds);
+    const consents = await this.consent.inForceByIds(counts.map((row) => row.borrowerId));
+    const seen = new Map<string, PersonSourceCount[]>();
+    for (const row of counts) seen.set(row.personId, [...(seen.get(row.personId) ?? []), row]);
+    const matchable = new Set(personIds.filter((id) => mayMatchPerson(consents, seen.get(id) ?? [])));
+    return candidates.filter((candidate) => matchable.has(candidate.leftId) && matchable.has(candidate.rightId));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidResidentIdNumber, maskAddress, maskIdNumber, maskName, maskPhone } from './masking.js';
+import { isValidResidentIdNumber, maskAddress, maskIdNumber, maskName, maskPhone, maskRawPhone } from './masking.js';
 
 // Deterministic generator so the property tests are reproducible; every number and ID below is synthetic.
 function seededRandom(seed: number): () => number {
@@ -133,6 +133,8 @@ describe('maskPhone', () => {
     ['+44 20 7946 0958', '********0958'],
     ['0014155550123', '*******0123'],
     ['62345678', '****5678'],
+    ['9612 3456', '****3456'],
+    ['96123456', '****3456'],
     ['1381234567', '******4567'],
     ['138123456789', '********6789'],
     ['1234567', '****567'],
@@ -191,6 +193,18 @@ describe('maskPhone', () => {
       expect(digitsOf(masked)).toBe(digits.slice(-4));
       expect(masked).toHaveLength(digits.length);
     }
+  });
+});
+
+describe('maskRawPhone', () => {
+  it.each([
+    ['138****5678', '138****5678'],
+    ['13812345678901', '**********8901'],
+    ['9612 3456', '****3456'],
+    ['无', '****'],
+    ['1381234****5678', '138****5678'],
+  ])('echoes %j as %j', (raw, masked) => {
+    expect(maskRawPhone(raw)).toBe(masked);
   });
 });
 

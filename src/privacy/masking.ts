@@ -40,7 +40,9 @@ const CHINA_LANDLINE_WITHOUT_TRUNK = /^[1-9]\d{8,10}$/;
 const THREE_DIGIT_AREA_CODE = /^0(?:10|2\d)/;
 // Emergency and carrier numbers (110, 10086, 12315), bank and utility hotlines (95588, 96xxx), 400/800 lines:
 // they identify organisations, not people, and collectors need to read them.
-const SERVICE_NUMBERS = [/^1\d{2}$/, /^1[0-2]\d{3}$/, /^9[56]\d{3,6}$/, /^[48]00\d{7}$/];
+// 95xxx numbers are national (5 digits, some with a 1-3 digit suffix: 95105888); 96xxx are local and have 5 or 6
+// digits, so an 8-digit number starting 96 ('9612 3456') is a subscriber's and masked like any other.
+const SERVICE_NUMBERS = [/^1\d{2}$/, /^1[0-2]\d{3}$/, /^95\d{3,6}$/, /^96\d{3,4}$/, /^[48]00\d{7}$/];
 
 function isServiceNumber(digits: string): boolean {
   return SERVICE_NUMBERS.some((pattern) => pattern.test(digits));
@@ -102,6 +104,17 @@ export function maskPhone(e164OrRaw: string | undefined | null): string | undefi
 /** maskPhone for a value shown whatever it holds: one without digits ('无', free text) is masked whole. */
 export function maskPhoneOrWhole(e164OrRaw: string | undefined | null): string {
   return maskPhone(e164OrRaw) ?? MASK.repeat(4);
+}
+
+/**
+ * A phone text echoed back as received (one the pipeline could not use, say): a text its source already masked that
+ * shows no more digits than a masked mobile ('138****5678') is kept as it is; anything else is masked like a phone,
+ * so a 14-digit string holding a whole mobile shows only its last four.
+ */
+export function maskRawPhone(raw: string): string {
+  const digits = toHalfWidth(raw).replace(/\D/g, '').length;
+  if (/[*＊]/.test(raw) && digits <= 7) return raw;
+  return maskPhoneOrWhole(raw);
 }
 
 const ADDRESS_MASK = '****';

@@ -28,6 +28,7 @@ export interface ProvenanceObservation {
   receivedAt: Date;
   raw: string;
   borrowerRef: string;
+  sourceKind: 'internal' | 'external';
 }
 
 export interface ContactPointOwner {
@@ -61,6 +62,7 @@ interface ObservationRow {
   received_at: Date;
   raw: string;
   borrower_ref: string;
+  source_kind: 'internal' | 'external';
 }
 
 interface OwnerRow {
@@ -107,10 +109,11 @@ export class ProvenanceRepository {
   async observations(pointIds: readonly string[], db: Queryable = this.dataSource): Promise<ProvenanceObservation[]> {
     const rows: ObservationRow[] = await db.query(
       `SELECT observation.source_key, record.source_record_id, version.version, observation.field, observation.observed_at,
-              version.received_at, observation.raw, record.borrower_ref
+              version.received_at, observation.raw, record.borrower_ref, source.kind AS source_kind
        FROM observation
        JOIN source_record_version version ON version.id = observation.source_record_version_id
        JOIN source_record record ON record.id = version.source_record_uuid
+       JOIN source ON source.key = observation.source_key
        WHERE observation.contact_point_id = ANY($1::uuid[])
        ORDER BY observation.observed_at DESC LIMIT 500`,
       [pointIds],
@@ -124,6 +127,7 @@ export class ProvenanceRepository {
       receivedAt: row.received_at,
       raw: row.raw,
       borrowerRef: row.borrower_ref,
+      sourceKind: row.source_kind,
     }));
   }
 

@@ -3,6 +3,8 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { maskAddress, maskName, maskPhoneOrWhole } from '../privacy/masking.js';
 import { addressParts } from '../privacy/unmask-policy.js';
+import { borrowersTouched, visibleContactPoint, visibleHolders } from '../privacy/visibility.js';
+import { ConsentService } from '../consent/consent.service.js';
 import type { ContactPointDto } from './provenance.dto.js';
 import { ProvenanceRepository } from './provenance.repository.js';
 
@@ -12,25 +14,25 @@ export class ProvenanceService {
   constructor(
     private readonly provenance: ProvenanceRepository,
     private readonly audit: AuditService,
+    private readonly consent: ConsentService,
   ) {}
 
   async contactPoint(principal: Principal, id: string, unmaskReason?: string): Promise<ContactPointDto> {
     const point = await this.provenance.findCanonicalPoint(id);
     if (!point) throw new NotFoundException(`contact point ${id} not found`);
     const members = [point.id, ...point.mergedFrom];
-    const observations = await this.provenance.observations(members);
-    const owners = await this.provenance.owners(members);
+    const seen = await this.provenance.observations(members);
+    // Shown only if a borrower it belongs to allows it, with the observations their consent in force covers.
+    const consents = await this.consent.inForceByRefs(seen.map((row) => row.borrowerRef));
+    const { visible, observations } = visibleContactPoint(seen, consents);
+    if (!visible) throw new NotFoundException(`contact point ${id} not found`);
+    const owners = visibleHolders(await this.provenance.owners(members), seen, consents);
     const unmasked = unmaskReason !== undefined;
     if (unmasked) {
-      const borrowerRefs = [...new Set(observations.map((row) => row.borrowerRef))];
-      await this.audit.record(principal, {
-        action: 'contact_point.unmasked',
-        targetType: 'contact_point',
-        targetId: point.id,
-        borrowerRef: borrowerRefs.length === 1 ? borrowerRefs[0] : undefined,
-        purpose: unmaskReason,
-        details: { borrowerRefs: borrowerRefs.slice(0, 50) },
-      });
+      // One event per borrower the read touches, so the audit filter by borrower finds every unmask of a shared point.
+      const borrowerRefs = borrowersTouched([...observations.map((row) => row.borrowerRef), ...owners.flatMap((owner) => owner.borrowerRefs)]);
+      const event = { action: 'contact_point.unmasked', targetType: 'contact_point', targetId: point.id, purpose: unmaskReason, details: { borrowerRefs: borrowerRefs.slice(0, 50) } };
+      await this.audit.record(principal, borrowerRefs.length === 0 ? [event] : borrowerRefs.map((borrowerRef) => ({ ...event, borrowerRef })));
     }
     const masked = point.kind === 'phone' ? maskPhoneOrWhole(point.e164) : maskAddress(addressParts(point.address));
     return {

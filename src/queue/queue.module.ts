@@ -2,6 +2,7 @@ import { BullModule, getQueueToken } from '@nestjs/bullmq';
 import { type DynamicModule, Global, Logger, Module, type Provider } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import type { ConnectionOptions, Queue } from 'bullmq';
+import { safeErrorMessage } from '../database/safe-typeorm.logger.js';
 import { BullMqQueueDriver } from './bullmq-queue.driver.js';
 import { InProcessQueueDriver } from './in-process-queue.driver.js';
 import { QUEUE_NAMES, type QueueName } from './job-definitions.js';
@@ -12,8 +13,10 @@ import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue.options.j
 
 const logger = new Logger('Queue');
 
-function logFailure(job: QueueJob, error: unknown, final: boolean): void {
-  const message = error instanceof Error ? error.message : String(error);
+/** One line per failed job attempt; exported for its test. */
+export function logFailure(job: QueueJob, error: unknown, final: boolean): void {
+  // Database errors lose their where/detail/parameters: they hold the payload (names, phones, addresses).
+  const message = safeErrorMessage(error);
   const outcome = final ? 'failed for good' : 'failed, will retry';
   logger.error(`job ${job.name} ${job.id} attempt ${job.attempt} ${outcome}: ${message}`);
 }

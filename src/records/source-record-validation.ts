@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isTooFarAhead, parseDateTime, TOO_FAR_AHEAD, toDateTime, validateAsOf } from '../common/date-time.js';
 import { describeType, inputErrors, issueMessages, typeError } from '../common/input-errors.js';
 import { compact } from '../common/objects.js';
+import { text, wellFormedText } from '../common/text.js';
 import { ADDRESS_KINDS, RECORD_LIMITS, SUBJECT_ROLES, type SourceRecordPayload } from './source-record.js';
 
 export { RECORD_LIMITS };
@@ -12,16 +13,12 @@ export type RecordValidation = { valid: true; payload: SourceRecordPayload; obse
 /** The one date-time reading of the API, under the name the records have always used. */
 export const parseObservedAt = parseDateTime;
 
-// Postgres text cannot hold NUL.
-const withoutNul = (value: string) => !value.includes('\u0000');
-const NUL = { error: 'contains a NUL character' };
-
 function requiredText(maximum: number) {
   return z
     .string({ error: (issue) => (issue.input === undefined || issue.input === null ? 'is required' : undefined) })
     .refine((value) => value.trim() !== '', { error: 'must not be empty', abort: true })
     .max(maximum, { abort: true })
-    .refine(withoutNul, NUL);
+    .check(wellFormedText);
 }
 
 /** Missing, null and blank are all "not given": none of them is stored. */
@@ -31,7 +28,7 @@ function optionalText(maximum: number) {
     // Blank however long (a padded fixed-width column): emptied before the limit is checked.
     .overwrite((value) => (value.trim() === '' ? '' : value))
     .max(maximum, { abort: true })
-    .refine(withoutNul, NUL)
+    .check(wellFormedText)
     .nullish()
     .transform((value) => value || undefined);
 }
@@ -78,7 +75,7 @@ export const sourceRecordSchema = z
         )
         .transform(compact),
       phones: z
-        .array(z.string().max(RECORD_LIMITS.phone, { abort: true }).refine(withoutNul, NUL), {
+        .array(text().max(RECORD_LIMITS.phone, { abort: true }), {
           error: typeError((issue) => `must be an array of strings, got ${describeType(issue.input)}`),
         })
         .check(checkEveryEntry)

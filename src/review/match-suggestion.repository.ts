@@ -47,6 +47,10 @@ export interface AddressSide {
   /** Distinct raw texts of its observations; null when it has none. */
   mentions: string[] | null;
   observations: number;
+  /** Borrowers whose records observed it. */
+  borrowerRefs: string[];
+  /** Each observation: whose record, from what kind of source, the raw text (consent decides which are shown). */
+  seen: { borrowerRef: string; sourceKind: 'internal' | 'external'; raw: string }[];
 }
 
 export interface PersonSide {
@@ -56,6 +60,10 @@ export interface PersonSide {
   /** Full E.164 numbers (the caller masks them); null when the person has no phone. */
   phones: string[] | null;
   observations: number;
+  /** Borrowers the person is linked to. */
+  borrowerRefs: string[];
+  /** Per borrower, how many records of internal and of external sources name the person. */
+  seen: { borrowerId: string; internalRecords: number; externalRecords: number }[];
 }
 
 const COLUMNS = `id, kind, left_id AS "leftId", right_id AS "rightId", borrower_id AS "borrowerId", score, fields, status,
@@ -153,7 +161,17 @@ export class MatchSuggestionRepository {
     return db.query(
       `SELECT point.id, point.address,
               (SELECT array_agg(DISTINCT raw) FROM observation WHERE contact_point_id = point.id) AS mentions,
-              (SELECT count(*)::int FROM observation WHERE contact_point_id = point.id) AS observations
+              (SELECT count(*)::int FROM observation WHERE contact_point_id = point.id) AS observations,
+              ARRAY(SELECT DISTINCT record.borrower_ref FROM observation
+                    JOIN source_record_version version ON version.id = observation.source_record_version_id
+                    JOIN source_record record ON record.id = version.source_record_uuid
+                    WHERE observation.contact_point_id = point.id ORDER BY record.borrower_ref) AS "borrowerRefs",
+              (SELECT coalesce(json_agg(json_build_object('borrowerRef', record.borrower_ref, 'sourceKind', source.kind, 'raw', observation.raw)), '[]')
+               FROM observation
+               JOIN source_record_version version ON version.id = observation.source_record_version_id
+               JOIN source_record record ON record.id = version.source_record_uuid
+               JOIN source ON source.key = observation.source_key
+               WHERE observation.contact_point_id = point.id) AS seen
        FROM contact_point point WHERE point.id = ANY($1::uuid[])`,
       [contactPointIds],
     );
@@ -166,7 +184,17 @@ export class MatchSuggestionRepository {
               ARRAY(SELECT DISTINCT relation FROM borrower_person WHERE person_id = person.id) AS relations,
               (SELECT array_agg(point.e164) FROM person_contact_point owned JOIN contact_point point ON point.id = owned.contact_point_id
                WHERE owned.person_id = person.id AND point.kind = 'phone') AS phones,
-              (SELECT count(*)::int FROM source_record_version WHERE person_id = person.id) AS observations
+              (SELECT count(*)::int FROM source_record_version WHERE person_id = person.id) AS observations,
+              ARRAY(SELECT DISTINCT borrower.ref FROM borrower_person link JOIN borrower ON borrower.id = link.borrower_id
+                    WHERE link.person_id = person.id ORDER BY borrower.ref) AS "borrowerRefs",
+              (SELECT coalesce(json_agg(counts), '[]') FROM (
+                 SELECT version.borrower_id AS "borrowerId",
+                        count(DISTINCT record.id) FILTER (WHERE source.kind = 'internal')::int AS "internalRecords",
+                        count(DISTINCT record.id) FILTER (WHERE source.kind = 'external')::int AS "externalRecords"
+                 FROM source_record_version version
+                 JOIN source_record record ON record.id = version.source_record_uuid
+                 JOIN source ON source.key = record.source_key
+                 WHERE version.person_id = person.id GROUP BY version.borrower_id) AS counts) AS seen
        FROM person WHERE person.id = ANY($1::uuid[])`,
       [personIds],
     );

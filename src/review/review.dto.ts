@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { z } from 'zod';
+import { UNMASK_QUERY } from '../privacy/unmask-query.js';
+import { text, UUID_PATTERN } from '../common/text.js';
 
 export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'split'] as const;
 export const MATCH_KINDS = ['address', 'person'] as const;
@@ -12,24 +14,26 @@ export const suggestionQuerySchema = z.strictObject({
   status: z.enum(SUGGESTION_STATUSES).default('pending'),
   kind: z.enum(MATCH_KINDS).optional(),
   limit: pageLimit,
-  after: z.string().max(100).optional().meta({ description: 'nextCursor of the previous page' }),
+  after: text().max(100).optional().meta({ description: 'nextCursor of the previous page' }),
+  unmask: UNMASK_QUERY.unmask.meta({ description: 'true for full names and addresses (operator only, needs reason, audited)' }),
+  reason: UNMASK_QUERY.reason.meta({ description: 'Why you are looking (written to the audit log); required with unmask' }),
 });
 export type SuggestionQueryDto = z.output<typeof suggestionQuerySchema>;
 
 export const decisionSchema = z.strictObject({
   decision: z.enum(DECISIONS),
-  note: z.string().max(NOTE_MAX_LENGTH).optional(),
+  note: text().max(NOTE_MAX_LENGTH).optional(),
 });
 export type DecisionDto = z.output<typeof decisionSchema>;
 
 export const splitSchema = z.strictObject({
-  note: z.string().max(NOTE_MAX_LENGTH).optional().meta({ description: 'Why the merge was wrong (audited)' }),
+  note: text().max(NOTE_MAX_LENGTH).optional().meta({ description: 'Why the merge was wrong (audited)' }),
 });
 export type SplitDto = z.output<typeof splitSchema>;
 
 export const mergeQuerySchema = z.strictObject({
   kind: z.enum(MATCH_KINDS).optional(),
-  id: z.string().max(36).optional().meta({ description: 'Merges of this person or contact point, as survivor or merged' }),
+  id: text().regex(UUID_PATTERN, { error: 'must be a UUID' }).optional().meta({ description: 'Merges of this person or contact point, as survivor or merged' }),
   limit: pageLimit,
 });
 export type MergeQueryDto = z.output<typeof mergeQuerySchema>;
@@ -43,10 +47,10 @@ export class SuggestionFieldDto {
 
 export class SuggestionSideDto {
   @ApiProperty() id!: string;
-  @ApiPropertyOptional({ description: 'Parsed address parts (address suggestions)', type: 'object', additionalProperties: true })
+  @ApiPropertyOptional({ description: 'Parsed address parts (address suggestions); only province, city and district unless unmasked', type: 'object', additionalProperties: true })
   address?: Record<string, unknown>;
-  @ApiPropertyOptional({ description: 'Raw address texts as sources wrote them', type: [String] }) mentions?: string[];
-  @ApiPropertyOptional({ description: 'Person name (person suggestions)' }) name?: string;
+  @ApiPropertyOptional({ description: 'Raw address texts as sources wrote them (cut after the district unless unmasked)', type: [String] }) mentions?: string[];
+  @ApiPropertyOptional({ description: 'Person name (person suggestions), masked unless unmasked' }) name?: string;
   @ApiPropertyOptional({ type: [String] }) relations?: string[];
   @ApiPropertyOptional({ type: [String], description: 'Masked phones' }) phones?: string[];
   @ApiProperty() observations!: number;

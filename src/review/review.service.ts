@@ -1,9 +1,14 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
+import { UUID_PATTERN } from '../common/text.js';
 import { BorrowersService } from '../borrowers/borrowers.service.js';
 import { Transactions } from '../database/transactions.service.js';
-import { maskPhoneOrWhole } from '../privacy/masking.js';
+import { maskAddress, maskName, maskPhoneOrWhole } from '../privacy/masking.js';
+import { addressParts, unmaskReason } from '../privacy/unmask-policy.js';
+import { borrowersTouched, maskComparedValue, visibleContactPoint } from '../privacy/visibility.js';
+import { mayMatchPerson } from '../consent/consent-in-force.js';
+import { ConsentService } from '../consent/consent.service.js';
 import type { MatchKind, SuggestionStatus } from './match-suggestion.entity.js';
 import { type MatchSuggestion, MatchSuggestionRepository } from './match-suggestion.repository.js';
 import { type Merge, MergeRepository } from './merge.repository.js';
@@ -20,21 +25,31 @@ export class ReviewService {
     private readonly merges: MergeService,
     private readonly audit: AuditService,
     private readonly borrowers: BorrowersService,
+    private readonly consent: ConsentService,
   ) {}
 
-  async list(principal: Principal, query: { status: SuggestionStatus; kind?: MatchKind; limit: number; after?: string }): Promise<SuggestionPageDto> {
+  async list(
+    principal: Principal,
+    query: { status: SuggestionStatus; kind?: MatchKind; limit: number; after?: string; unmask?: string; reason?: string },
+  ): Promise<SuggestionPageDto> {
+    // Names and addresses are masked unless an operator unmasks with a reason (decided before anything is read).
+    const reasonToUnmask = unmaskReason(principal, { unmask: query.unmask, reason: query.reason });
     const after = query.after ? decodeCursor(query.after) : undefined;
     // Highest score first would starve old pairs; a queue is worked oldest first.
     const rows = await this.suggestions.findPage({ status: query.status, kind: query.kind, after, limit: query.limit + 1 });
     const page = rows.slice(0, query.limit);
-    const items = await this.describe(page);
+    const touched = new Set<string>();
+    const items = await this.describe(page, reasonToUnmask !== undefined, touched);
     if (items.length > 0) {
-      // Operators see full addresses and names to decide: the listing is a read of personal data.
-      await this.audit.record(principal, {
-        action: 'match_suggestion.list',
-        targetType: 'match_suggestion',
-        details: { status: query.status, kind: query.kind, ids: page.map((row) => row.id) },
-      });
+      // The listing is a read of personal data: audited once per borrower it touches, so the borrower filter finds it.
+      const borrowerRefs = borrowersTouched(touched);
+      const details = { status: query.status, kind: query.kind, ids: page.map((row) => row.id), borrowerRefs: borrowerRefs.slice(0, 200) };
+      const perBorrower = (action: string, purpose?: string) =>
+        (borrowerRefs.length === 0 ? [undefined] : borrowerRefs).map((borrowerRef) => ({ action, targetType: 'match_suggestion', borrowerRef, purpose, details }));
+      await this.audit.record(principal, [
+        ...perBorrower('match_suggestion.list'),
+        ...(reasonToUnmask === undefined ? [] : perBorrower('match_suggestion.unmasked', reasonToUnmask)),
+      ]);
     }
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor(last.createdAt, last.id) : null };
@@ -73,7 +88,7 @@ export class ReviewService {
   }
 
   async listMerges(query: { kind?: MatchKind; id?: string; limit: number }): Promise<Merge[]> {
-    if (query.id && !/^[0-9a-f-]{36}$/i.test(query.id)) throw new BadRequestException('id must be a UUID');
+    if (query.id && !UUID_PATTERN.test(query.id)) throw new BadRequestException('id must be a UUID');
     return this.mergeRows.find(query);
   }
 
@@ -81,22 +96,46 @@ export class ReviewService {
     return this.merges.split(principal, mergeId, note);
   }
 
-  /** Adds what an operator needs to judge each side. */
-  private async describe(rows: MatchSuggestion[]): Promise<SuggestionDto[]> {
+  /** Adds what an operator needs to judge each side, masked unless unmasked; collects the borrowers each side touches. */
+  private async describe(rows: MatchSuggestion[], unmasked = false, touched = new Set<string>()): Promise<SuggestionDto[]> {
     if (rows.length === 0) return [];
     const addressIds = rows.filter((row) => row.kind === 'address').flatMap((row) => [row.leftId, row.rightId]);
     const personIds = rows.filter((row) => row.kind === 'person').flatMap((row) => [row.leftId, row.rightId]);
     const sides = new Map<string, SuggestionSideDto>();
+    // A side the consent in force of its borrowers does not cover is left out: only its id is shown.
+    const hidden = new Set<string>();
     if (addressIds.length > 0) {
       const points = await this.suggestions.findAddressSides(addressIds);
-      for (const point of points) sides.set(point.id, { id: point.id, address: point.address, mentions: point.mentions ?? [], observations: point.observations });
+      const consents = await this.consent.inForceByRefs(points.flatMap((point) => point.seen.map((row) => row.borrowerRef)));
+      for (const point of points) {
+        const { visible, observations } = visibleContactPoint(point.seen, consents);
+        if (!visible) {
+          hidden.add(point.id);
+          continue;
+        }
+        for (const ref of borrowersTouched(observations.map((row) => row.borrowerRef))) touched.add(ref);
+        const mentions = [...new Set(observations.map((row) => row.raw))];
+        const masked = maskAddress(addressParts(point.address));
+        sides.set(point.id, {
+          id: point.id,
+          address: unmasked ? point.address : districtLevel(point.address),
+          mentions: unmasked ? mentions : mentions.map(() => masked),
+          observations: observations.length,
+        });
+      }
     }
     if (personIds.length > 0) {
       const persons = await this.suggestions.findPersonSides(personIds);
+      const consents = await this.consent.inForceByIds(persons.flatMap((person) => person.seen.map((row) => row.borrowerId)));
       for (const person of persons) {
+        if (!mayMatchPerson(consents, person.seen)) {
+          hidden.add(person.id);
+          continue;
+        }
+        for (const ref of person.borrowerRefs) touched.add(ref);
         sides.set(person.id, {
           id: person.id,
-          name: person.name ?? undefined,
+          name: (unmasked ? person.name : maskName(person.name)) ?? undefined,
           relations: person.relations,
           phones: (person.phones ?? []).map(maskPhoneOrWhole),
           observations: person.observations,
@@ -106,12 +145,18 @@ export class ReviewService {
     const borrowerIds = [...new Set(rows.map((row) => row.borrowerId).filter((id): id is string => id !== null))];
     const borrowers = borrowerIds.length ? await this.borrowers.findByIds(borrowerIds) : [];
     const refs = new Map(borrowers.map((borrower) => [borrower.id, borrower.ref]));
+    for (const ref of refs.values()) touched.add(ref);
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
       score: row.score,
       status: row.status,
-      fields: row.fields,
+      fields:
+        hidden.has(row.leftId) || hidden.has(row.rightId)
+          ? row.fields.map(({ field, agreement }) => ({ field, agreement }))
+          : unmasked
+            ? row.fields
+            : row.fields.map((field) => ({ ...field, left: maskComparedValue(field.field, field.left), right: maskComparedValue(field.field, field.right) })),
       left: sides.get(row.leftId) ?? { id: row.leftId, observations: 0 },
       right: sides.get(row.rightId) ?? { id: row.rightId, observations: 0 },
       borrowerRef: row.borrowerId ? (refs.get(row.borrowerId) ?? null) : null,
@@ -122,13 +167,19 @@ export class ReviewService {
   }
 }
 
+/** The parsed parts a masked answer shows: province, city and district. */
+function districtLevel(address: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(['province', 'city', 'district'].filter((part) => address?.[part] !== undefined).map((part) => [part, address[part]]));
+}
+
 function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(`${createdAt.toISOString()}|${id}`).toString('base64url');
 }
 
 function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const date = new Date(createdAt);
-  if (Number.isNaN(date.getTime()) || !/^[0-9a-f-]{36}$/i.test(id ?? '')) throw new BadRequestException('after: not a cursor from this API');
+  const [createdAt, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  // Exactly what encodeCursor writes: an ISO instant of years 0001-9999 (toISOString) and a UUID.
+  const date = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(createdAt ?? '') && !createdAt.startsWith('0000') ? new Date(createdAt) : new Date(Number.NaN);
+  if (rest.length > 0 || Number.isNaN(date.getTime()) || !UUID_PATTERN.test(id ?? '')) throw new BadRequestException('after: not a cursor from this API');
   return { createdAt: date, id };
 }

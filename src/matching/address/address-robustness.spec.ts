@@ -4,18 +4,9 @@ import { compareAddresses } from './address-comparison.js';
 import { parseAddress } from './address-parser.js';
 import type { ParsedAddress } from './address-types.js';
 import { blockingKeys, dwellingKey } from './dwelling-key.js';
+import { seededRandom } from '../../../test/support/seeded-random.js';
 
-/** Deterministic PRNG (mulberry32) so failures reproduce. */
-function randomGenerator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const randomGenerator = seededRandom;
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
