@@ -45,8 +45,8 @@ describe('defaults', () => {
   });
   afterAll(() => context?.close());
 
-  it('limits 600 requests a minute per key and 60 failed authentications a minute per address by default', () => {
-    expect(context.config.rateLimit).toEqual({ windowSeconds: 60, requestsPerKey: 600, failedAuthenticationsPerAddress: 60 });
+  it('limits 12,000 requests a minute per key (200 a second: a platform serving many collectors) and 60 failed authentications a minute per address by default', () => {
+    expect(context.config.rateLimit).toEqual({ windowSeconds: 60, requestsPerKey: 12_000, failedAuthenticationsPerAddress: 60 });
   });
 
   // Finding: no nosniff, CSP or frame headers.

@@ -18,7 +18,7 @@ describe('loadConfiguration', () => {
       redis: { url: undefined },
       queue: { prefix: 'contact-recovery', concurrency: 4 },
       auth: { apiKeys: undefined },
-      rateLimit: { windowSeconds: 60, requestsPerKey: 600, failedAuthenticationsPerAddress: 60 },
+      rateLimit: { windowSeconds: 60, requestsPerKey: 12_000, failedAuthenticationsPerAddress: 60 },
     });
     expect(config.storage.dataDirectory).toMatch(/\/data$/);
   });

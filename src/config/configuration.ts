@@ -43,7 +43,7 @@ const environmentSchema = z.object({
   WORKER_CONCURRENCY: integer(4, 1, 64),
   API_KEYS: z.string().optional(),
   RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3600),
-  RATE_LIMIT_REQUESTS_PER_KEY: integer(600, 1, 1_000_000_000),
+  RATE_LIMIT_REQUESTS_PER_KEY: integer(12_000, 1, 1_000_000_000),
   RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: integer(60, 1, 1_000_000_000),
 });
 
