@@ -6,8 +6,10 @@ import { BorrowersModule } from './borrowers/borrowers.module.js';
 import { ConsentModule } from './consent/consent.module.js';
 import { ContactAttemptsModule } from './contact-attempts/contact-attempts.module.js';
 import { DatabaseInputErrorFilter } from './common/database-input-error.filter.js';
+import { DatabaseUnavailableFilter } from './common/database-unavailable.filter.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { ContactPlanModule } from './contact-plan/contact-plan.module.js';
+import { ErasureModule } from './erasure/erasure.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { DatabaseModule } from './database/database.module.js';
@@ -15,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { MatchingModule } from './matching/matching.module.js';
 import { ProvenanceModule } from './provenance/provenance.module.js';
+import { OutboxModule } from './queue/outbox.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SourcesModule } from './sources/sources.module.js';
 
@@ -38,7 +41,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot({ ...config.database, url: databaseUrl }),
-        QueueModule.forRoot({ runWorkers, concurrency: config.queue.concurrency, redisUrl: config.redis.url, prefix: config.queue.prefix }),
+        QueueModule.forRoot({
+          runWorkers,
+          concurrency: config.queue.concurrency,
+          redisUrl: config.redis.url,
+          prefix: config.queue.prefix,
+          outageRetryMaxMilliseconds: config.queue.outageRetryMaxMilliseconds,
+          jobStartDelayMilliseconds: config.queue.jobStartDelayMilliseconds,
+        }),
+        OutboxModule.forRoot({ pollMilliseconds: config.queue.outboxPollMilliseconds }),
         AuthModule,
         AuditModule,
         HealthModule,
@@ -50,8 +61,11 @@ export class AppModule {
         ConsentModule,
         ContactAttemptsModule,
         ContactPlanModule,
+        ErasureModule,
       ],
+      // The last registered filter is asked first: the catch-all goes first, so it is asked last.
       providers: [
+        { provide: APP_FILTER, useClass: DatabaseUnavailableFilter },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_FILTER, useClass: DatabaseInputErrorFilter },
       ],

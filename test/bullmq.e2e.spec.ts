@@ -42,5 +42,13 @@ describe.runIf(Boolean(redisUrl))('with REDIS_URL (BullMQ driver)', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(row).toEqual({ borrower_count: 2, source_count: 1 });
+    // BullMQ keeps the jobs itself: the outbox owed them only until Redis accepted them.
+    expect(await context.dataSource.query('SELECT count(*)::int AS owed FROM outbox WHERE done_at IS NULL')).toEqual([{ owed: 0 }]);
+    let status = { pending: -1 };
+    while (Date.now() < deadline && status.pending !== 0) {
+      status = (await request(context.http).get('/v1/pipeline/status').set('Authorization', bearer('platform')).expect(200)).body;
+      if (status.pending !== 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(status).toMatchObject({ pending: 0, failed: 0, queue: 'bullmq' });
   });
 });

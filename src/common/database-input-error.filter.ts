@@ -1,6 +1,8 @@
 import { type ArgumentsHost, BadRequestException, Catch } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable.js';
+import { answerDatabaseUnavailable } from './database-unavailable.filter.js';
 
 /**
  * What PostgreSQL says about a value it cannot take (class 22, data exception, and 54000, a value
@@ -31,6 +33,8 @@ function inputErrorMessage(code: unknown): string | undefined {
 @Catch(QueryFailedError)
 export class DatabaseInputErrorFilter extends BaseExceptionFilter {
   override catch(error: QueryFailedError, host: ArgumentsHost): void {
+    // A connection lost mid-query also arrives as QueryFailedError: 503 as everywhere else.
+    if (isDatabaseUnavailable(error)) return answerDatabaseUnavailable(this, host);
     const message = inputErrorMessage((error.driverError as { code?: unknown } | undefined)?.code ?? (error as { code?: unknown }).code);
     super.catch(message ? new BadRequestException(`request rejected by the database: ${message}`) : error, host);
   }

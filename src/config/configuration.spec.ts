@@ -16,7 +16,7 @@ describe('loadConfiguration', () => {
       log: { level: 'log', format: 'json' },
       database: { url: undefined, embeddedPort: 54329, poolSize: 10, logQueries: false },
       redis: { url: undefined },
-      queue: { prefix: 'contact-recovery', concurrency: 4 },
+      queue: { prefix: 'contact-recovery', concurrency: 4, outageRetryMaxMilliseconds: 15_000, outboxPollMilliseconds: 1_000, jobStartDelayMilliseconds: 0 },
       auth: { apiKeys: undefined },
       rateLimit: { windowSeconds: 60, requestsPerKey: 12_000, failedAuthenticationsPerAddress: 60 },
     });
@@ -56,7 +56,7 @@ describe('loadConfiguration', () => {
       storage: { dataDirectory: '/var/lib/cr', configDirectory: '/etc/cr' },
       database: { url: 'postgres://user:pw@db:5432/cr', embeddedPort: 55432, poolSize: 20, logQueries: true },
       redis: { url: 'redis://cache:6379/2' },
-      queue: { prefix: 'cr-prod', concurrency: 8 },
+      queue: { prefix: 'cr-prod', concurrency: 8, outageRetryMaxMilliseconds: 15_000, outboxPollMilliseconds: 1_000, jobStartDelayMilliseconds: 0 },
       auth: { apiKeys: [{ role: 'admin', key: STRONG }] },
       rateLimit: { windowSeconds: 10, requestsPerKey: 100, failedAuthenticationsPerAddress: 5 },
     });

@@ -15,7 +15,16 @@ export interface AppConfig {
   storage: { dataDirectory: string; configDirectory: string };
   database: { url?: string; embeddedPort: number; poolSize: number; logQueries: boolean };
   redis: { url?: string };
-  queue: { prefix: string; concurrency: number };
+  queue: {
+    prefix: string;
+    concurrency: number;
+    /** Longest wait between tries of a job while the database is away. */
+    outageRetryMaxMilliseconds: number;
+    /** How often owed outbox rows are looked for (new rows are also handed over right after their commit). */
+    outboxPollMilliseconds: number;
+    /** Test only: in-process jobs start this long after they are queued (so a crash can come first). */
+    jobStartDelayMilliseconds: number;
+  };
   auth: { apiKeys?: ApiKeyEntry[] };
   /** fixed windows, in memory per process, on /v1 */
   rateLimit: { windowSeconds: number; requestsPerKey: number; failedAuthenticationsPerAddress: number };
@@ -41,6 +50,9 @@ const environmentSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   QUEUE_PREFIX: z.string().regex(/^[a-z0-9-]+$/).default('contact-recovery'),
   WORKER_CONCURRENCY: integer(4, 1, 64),
+  QUEUE_OUTAGE_RETRY_MAX_MS: integer(15_000, 50, 300_000),
+  OUTBOX_POLL_MS: integer(1_000, 20, 60_000),
+  TEST_JOB_START_DELAY_MS: integer(0, 0, 600_000),
   API_KEYS: z.string().optional(),
   RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3600),
   RATE_LIMIT_REQUESTS_PER_KEY: integer(12_000, 1, 1_000_000_000),
@@ -71,6 +83,9 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       'API_KEYS is required with DATABASE_URL: generated development keys are only for the embedded database on one machine (format: role:key,role:key)',
     );
   }
+  if (env.NODE_ENV === 'production' && env.TEST_JOB_START_DELAY_MS > 0) {
+    throw new ConfigurationError('TEST_JOB_START_DELAY_MS is for tests only and must not be set when NODE_ENV=production');
+  }
   if (!apiKeys && !isLoopback(host)) {
     throw new ConfigurationError(
       `API_KEYS is required when HOST (${host}) is not a loopback address: generated development keys only serve 127.0.0.1/::1/localhost (format: role:key,role:key)`,
@@ -94,7 +109,13 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       logQueries: env.DATABASE_LOG_QUERIES === 'true',
     },
     redis: { url: env.REDIS_URL },
-    queue: { prefix: env.QUEUE_PREFIX, concurrency: env.WORKER_CONCURRENCY },
+    queue: {
+      prefix: env.QUEUE_PREFIX,
+      concurrency: env.WORKER_CONCURRENCY,
+      outageRetryMaxMilliseconds: env.QUEUE_OUTAGE_RETRY_MAX_MS,
+      outboxPollMilliseconds: env.OUTBOX_POLL_MS,
+      jobStartDelayMilliseconds: env.TEST_JOB_START_DELAY_MS,
+    },
     auth: { apiKeys },
     rateLimit: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,

@@ -10,7 +10,9 @@ import { ContactPointRepository } from '../matching/contact-point.repository.js'
 import { PersonRepository } from '../matching/person.repository.js';
 import { normalizePhone, type UsablePhone } from '../matching/phone/phone-normalizer.js';
 import { phoneKey } from '../matching/record-preparation.js';
-import { MessageQueueService } from '../queue/message-queue.service.js';
+import { timeOrderedId } from '../common/time-ordered-id.js';
+import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
+import { OutboxRepository } from '../queue/outbox.repository.js';
 import { type ValidAttempt, validateContactAttempt } from './contact-attempt-validation.js';
 import { ContactAttemptRepository } from './contact-attempt.repository.js';
 
@@ -43,7 +45,8 @@ export class ContactAttemptsService {
     private readonly contactPoints: ContactPointRepository,
     private readonly ingest: IngestPipelineService,
     private readonly audit: AuditService,
-    private readonly queue: MessageQueueService,
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
   ) {}
 
   async record(principal: Principal, inputs: unknown[]): Promise<AttemptBatchResult> {
@@ -78,6 +81,7 @@ export class ContactAttemptsService {
       ready.push({ index, id: attemptId(borrowerId, key, attempt, contactedPersonId), attempt, borrowerId, phone: { ...phone, key }, contactedPersonId: contactedPersonId ?? null });
     }
 
+    const borrowerIdsTouched = [...new Set(ready.map((entry) => entry.borrowerId))];
     if (ready.length > 0) {
       await this.transactions.run(async (transaction) => {
         // The number called may be new: it becomes a contact point like any other.
@@ -104,14 +108,19 @@ export class ContactAttemptsService {
           },
           transaction,
         );
+        // Owed with the attempts themselves, so a crash after the commit cannot skip the assessment.
+        await this.outbox.add('contact-plan.assess-status', { borrowerIds: borrowerIdsTouched }, `assess-${timeOrderedId()}`, transaction);
       });
     }
 
-    const leads = await this.recordLeads(principal, ready.filter((entry) => hasInformation(entry.attempt)));
-    const borrowerIdsTouched = [...new Set(ready.map((entry) => entry.borrowerId))];
-    if (borrowerIdsTouched.length > 0) {
-      await this.queue.enqueue('contact-plan.assess-status', { borrowerIds: borrowerIdsTouched });
+    const withLeads = ready.filter((entry) => hasInformation(entry.attempt));
+    const leads = await this.recordLeads(principal, withLeads);
+    if (withLeads.length > 0) {
+      // Assessed again once the leads' numbers are stored too, in case the first ran before them.
+      const borrowerIds = [...new Set(withLeads.map((entry) => entry.borrowerId))];
+      await this.outbox.add('contact-plan.assess-status', { borrowerIds }, `assess-${timeOrderedId()}`);
     }
+    await this.dispatcher.handOver();
     return { accepted: ready.length, rejected: rejected.sort((left, right) => left.index - right.index), leads };
   }
 

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { BorrowersService } from '../borrowers/borrowers.service.js';
 import { mayUseSource } from '../consent/consent-in-force.js';
-import { MessageQueueService } from '../queue/message-queue.service.js';
+import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
+import { OutboxRepository } from '../queue/outbox.repository.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { assessContactStatus } from './borrower-contact-status.js';
 import { BorrowerStatusRepository } from './borrower-status.repository.js';
@@ -24,7 +25,8 @@ export class LostContactService {
     private readonly statuses: BorrowerStatusRepository,
     private readonly repairRuns: RepairRunRepository,
     private readonly sources: SourcesService,
-    private readonly queue: MessageQueueService,
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
   ) {}
 
   /** The status comes from the plan's facts and the status rule alone: no ranking, no masking. */
@@ -34,7 +36,8 @@ export class LostContactService {
       const previous = await this.statuses.record(borrower.id, assessment.status, assessment.reason);
       if (assessment.status === 'objective_lost' && previous !== 'objective_lost') {
         this.logger.log(`borrower ${borrower.ref} is objectively lost: starting a repair run`);
-        await this.queue.enqueue('contact-plan.repair-run', { borrowerId: borrower.id, reason: assessment.reason }, { jobId: `repair-${borrower.id}-${Date.now()}` });
+        await this.outbox.add('contact-plan.repair-run', { borrowerId: borrower.id, reason: assessment.reason }, `repair-${borrower.id}-${Date.now()}`);
+        await this.dispatcher.handOver();
       }
     }
   }

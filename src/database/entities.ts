@@ -20,6 +20,10 @@ import { PersonEntity } from '../matching/person.entity.js';
 import { MatchSuggestionEntity } from '../review/match-suggestion.entity.js';
 import { MergeEntity } from '../review/merge.entity.js';
 import { SourceEntity } from '../sources/source.entity.js';
+import { OutboxEntity } from '../queue/outbox.entity.js';
+import { BorrowerRelationshipEntity } from '../erasure/borrower-relationship.entity.js';
+import { ConsentProofEntity } from '../erasure/consent-proof.entity.js';
+import { ErasureRequestEntity } from '../erasure/erasure-request.entity.js';
 
 export const ENTITIES = [
   AuditEventEntity,
@@ -42,6 +46,10 @@ export const ENTITIES = [
   PersonEntity,
   QuarantinedRecordEntity,
   SourceEntity,
+  OutboxEntity,
   SourceRecordEntity,
   SourceRecordVersionEntity,
+  BorrowerRelationshipEntity,
+  ConsentProofEntity,
+  ErasureRequestEntity,
 ];

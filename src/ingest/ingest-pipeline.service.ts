@@ -13,7 +13,8 @@ import { type BatchEntities, ContactResolutionService, type RecordToResolve, typ
 import { type NewObservation, ObservationRepository } from '../matching/observation.repository.js';
 import { PersonRepository } from '../matching/person.repository.js';
 import type { PreparedRecord } from '../matching/record-preparation.js';
-import { MessageQueueService } from '../queue/message-queue.service.js';
+import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
+import { OutboxRepository } from '../queue/outbox.repository.js';
 import type { SourceRecordPayload } from '../records/source-record.js';
 import { contentHash, type RecordValidation, validateSourceRecord } from '../records/source-record-validation.js';
 import { SourceRecordRepository } from '../records/source-record.repository.js';
@@ -86,7 +87,8 @@ export class IngestPipelineService {
     private readonly sourceRecords: SourceRecordRepository,
     private readonly batches: IngestBatchRepository,
     private readonly audit: AuditService,
-    private readonly queue: MessageQueueService,
+    private readonly outbox: OutboxRepository,
+    private readonly dispatcher: OutboxDispatcher,
   ) {}
 
   async ingestBatch(sourceKey: string, records: readonly unknown[], actor: Principal): Promise<IngestBatchResult> {
@@ -140,18 +142,20 @@ export class IngestPipelineService {
           },
           transaction,
         );
+        // The deferred work is owed exactly when the batch is stored: a crash after the commit cannot lose it.
+        const { contactPointIds, addressPointIds, personIds } = resolution;
+        if (contactPointIds.length > 0) {
+          await this.outbox.add('matching.refresh-contact-point-sharing', { contactPointIds }, `sharing-${batchId}`, transaction);
+        }
+        if (addressPointIds.length > 0 || personIds.length > 0) {
+          await this.outbox.add('matching.find-candidates', { addressPointIds, personIds }, `candidates-${batchId}`, transaction);
+        }
         return { stored, resolution, duplicates };
       },
       { retry: true },
     );
 
-    const { contactPointIds, addressPointIds, personIds } = outcome.resolution;
-    if (contactPointIds.length > 0) {
-      await this.queue.enqueue('matching.refresh-contact-point-sharing', { contactPointIds }, { jobId: `sharing-${batchId}` });
-    }
-    if (addressPointIds.length > 0 || personIds.length > 0) {
-      await this.queue.enqueue('matching.find-candidates', { addressPointIds, personIds }, { jobId: `candidates-${batchId}` });
-    }
+    await this.dispatcher.handOver();
     const storedIndexes = new Set(outcome.stored.map((record) => record.index));
     return {
       batchId,

@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators.js';
 import type { OrphanCount } from '../database/referential-integrity.js';
 import { MessageQueueService } from '../queue/message-queue.service.js';
+import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
 import { MatchSuggestionRepository } from '../review/match-suggestion.repository.js';
 import { PipelineStatusDto } from '../review/review.dto.js';
 import { ObservationRepository } from './observation.repository.js';
@@ -13,17 +14,18 @@ import { ObservationRepository } from './observation.repository.js';
 export class PipelineController {
   constructor(
     private readonly queue: MessageQueueService,
+    private readonly deferred: OutboxDispatcher,
     private readonly suggestions: MatchSuggestionRepository,
     private readonly observations: ObservationRepository,
   ) {}
 
-  /** A client that needs settled matching polls until `pending` is 0. */
+  /** A client that needs settled matching polls until `pending` is 0 (outbox rows not handed over count too). */
   @Get('status')
   @Roles('platform', 'operator', 'admin')
   @ApiOkResponse({ type: PipelineStatusDto })
   async status(): Promise<PipelineStatusDto> {
-    const [pending, pendingSuggestions] = await Promise.all([this.queue.pendingCount(), this.suggestions.countPending()]);
-    return { pending, pendingSuggestions, queue: this.queue.driverName };
+    const [{ pending, failed }, pendingSuggestions] = await Promise.all([this.deferred.status(), this.suggestions.countPending()]);
+    return { pending, failed, pendingSuggestions, queue: this.queue.driverName };
   }
 
   /**

@@ -5,6 +5,7 @@ import type { EnqueueOptions, JobProcessor, QueueCounts, QueueDriver, QueueJob }
 /** BullMQ on Redis: jobs survive restarts and workers scale out across machines. */
 export class BullMqQueueDriver implements QueueDriver {
   readonly name = 'bullmq' as const;
+  readonly durable = true;
   private readonly workers: Worker[] = [];
 
   constructor(

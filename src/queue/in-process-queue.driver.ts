@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { retryDelay } from './job-definitions.js';
 import type { JobName, QueueName } from './job-definitions.js';
-import type { EnqueueOptions, JobProcessor, QueueCounts, QueueDriver, QueueJob } from './queue-driver.interface.js';
+import type { EnqueueOptions, JobOutcome, JobProcessor, QueueCounts, QueueDriver, QueueJob } from './queue-driver.interface.js';
 
 interface PendingJob {
   job: QueueJob;
@@ -20,15 +20,26 @@ interface QueueState {
 
 /**
  * Runs jobs in this process with BullMQ's semantics (attempts, exponential backoff, job-id dedupe),
- * for a single-process deployment without Redis. Jobs do not survive a restart.
+ * for a single-process deployment without Redis. Jobs do not survive a restart by themselves: the
+ * outbox owes each one until onSettled reports it, and hands it over again after a restart.
  */
 export class InProcessQueueDriver implements QueueDriver {
   readonly name = 'in-process' as const;
+  readonly durable = false;
   private readonly queues = new Map<QueueName, QueueState>();
   private closed = false;
   private readonly idleWaiters: (() => void)[] = [];
+  private settled: (job: QueueJob, outcome: JobOutcome) => Promise<void> = async () => undefined;
 
-  constructor(private readonly onFailure: (job: QueueJob, error: unknown, final: boolean) => void = () => undefined) {}
+  constructor(
+    private readonly onFailure: (job: QueueJob, error: unknown, final: boolean) => void = () => undefined,
+    /** Test only: a job's first run waits this long, so a test can crash the process before it. */
+    private readonly startDelayMilliseconds = 0,
+  ) {}
+
+  onSettled(listener: (job: QueueJob, outcome: JobOutcome) => Promise<void>): void {
+    this.settled = listener;
+  }
 
   async add(queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string> {
     if (this.closed) throw new Error('queue driver is closed');
@@ -87,7 +98,8 @@ export class InProcessQueueDriver implements QueueDriver {
       const pending = state.waiting.shift()!;
       state.active.add(pending.job.id);
       // Always asynchronous, as with a real queue: add() never runs the job in the caller's stack.
-      setImmediate(() => void this.run(queue, pending));
+      if (this.startDelayMilliseconds > 0 && pending.job.attempt === 1) setTimeout(() => void this.run(queue, pending), this.startDelayMilliseconds);
+      else setImmediate(() => void this.run(queue, pending));
     }
   }
 
@@ -97,12 +109,17 @@ export class InProcessQueueDriver implements QueueDriver {
     let retryAfter: number | undefined;
     try {
       await state.processor!(job);
+      await this.settle(job, 'completed');
       state.knownIds.delete(job.id);
     } catch (error) {
-      const final = job.attempt >= options.attempts || this.closed;
-      this.onFailure(job, error, final);
-      if (final) {
+      const lastAttempt = job.attempt >= options.attempts;
+      this.onFailure(job, error, lastAttempt);
+      if (lastAttempt) {
         state.failed += 1;
+        await this.settle(job, 'failed');
+        state.knownIds.delete(job.id);
+      } else if (this.closed) {
+        // Shutting down: not a final failure, the job stays owed and runs again after the restart.
         state.knownIds.delete(job.id);
       } else retryAfter = retryDelay(options, job.attempt);
     } finally {
@@ -119,6 +136,16 @@ export class InProcessQueueDriver implements QueueDriver {
     }
     this.pump(queue);
     this.notifyIfIdle();
+  }
+
+  /** Settling is recorded before the id is forgotten, so an owed job is never handed over twice at once. */
+  private async settle(job: QueueJob, outcome: JobOutcome): Promise<void> {
+    try {
+      await this.settled(job, outcome);
+    } catch (error) {
+      // Not recorded (e.g. the database just went away): the job stays owed and runs again after a restart.
+      this.onFailure(job, error, false);
+    }
   }
 
   private isIdle(): boolean {

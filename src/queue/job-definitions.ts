@@ -1,5 +1,5 @@
 /** Every job the service runs, its queue and its retry policy: job options live here and nowhere else. */
-export const QUEUE_NAMES = ['matching', 'contact-plan'] as const;
+export const QUEUE_NAMES = ['matching', 'contact-plan', 'erasure'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDefinition {
@@ -14,6 +14,8 @@ export const JOB_DEFINITIONS = {
   'matching.find-candidates': { queue: 'matching', attempts: 5, backoffMilliseconds: 2_000 },
   'contact-plan.assess-status': { queue: 'contact-plan', attempts: 5, backoffMilliseconds: 1_000 },
   'contact-plan.repair-run': { queue: 'contact-plan', attempts: 3, backoffMilliseconds: 5_000 },
+  'erasure.erase-borrower': { queue: 'erasure', attempts: 5, backoffMilliseconds: 10_000 },
+  'erasure.retention-run': { queue: 'erasure', attempts: 3, backoffMilliseconds: 60_000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
@@ -24,8 +26,16 @@ export interface JobPayloads {
   'matching.find-candidates': { addressPointIds: string[]; personIds: string[] };
   'contact-plan.assess-status': { borrowerIds: string[] };
   'contact-plan.repair-run': { borrowerId: string; reason: string };
+  /** The borrower ref stays in the database (erasure_request) until the erasure forgets it, never in the queue. */
+  'erasure.erase-borrower': { erasureId: string };
+  'erasure.retention-run': { requestedAt: string };
 }
 
 export function retryDelay(definition: JobDefinition, attemptsMade: number): number {
   return definition.backoffMilliseconds * 2 ** Math.max(0, attemptsMade - 1);
+}
+
+/** The wait before the next try while the database is away: 250 ms doubling, capped; such tries are not attempts. */
+export function outageRetryDelay(outageTry: number, maxMilliseconds: number): number {
+  return Math.min(maxMilliseconds, 250 * 2 ** Math.min(20, Math.max(0, outageTry - 1)));
 }

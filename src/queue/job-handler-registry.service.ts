@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
-import { JOB_DEFINITIONS, type JobName, QUEUE_NAMES } from './job-definitions.js';
+import { isDatabaseUnavailable } from '../common/database-unavailable.js';
+import { JOB_DEFINITIONS, type JobName, outageRetryDelay, QUEUE_NAMES } from './job-definitions.js';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.decorator.js';
 import { QUEUE_DRIVER, type QueueDriver, type QueueJob } from './queue-driver.interface.js';
 import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue.options.js';
@@ -10,6 +11,8 @@ import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue.options.j
 export class JobHandlerRegistryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Queue');
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private stopping = false;
+  private readonly sleepers = new Set<() => void>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -29,6 +32,9 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
 
   /** Before the database closes (onApplicationShutdown), so running jobs can finish their queries. */
   async beforeApplicationShutdown(): Promise<void> {
+    // Jobs waiting out an outage try once more, then fail as an ordinary attempt (in-process: they stay owed in the outbox).
+    this.stopping = true;
+    for (const wake of this.sleepers) wake();
     await this.driver.close();
   }
 
@@ -48,6 +54,29 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
   private async dispatch(job: QueueJob): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`no handler for job "${job.name}"`);
-    await handler.handle(job.data as never, { jobId: job.id, attempt: job.attempt });
+    // A database outage is waited out here, however long it lasts: those tries do not use up the job's attempts.
+    for (let outageTry = 1; ; outageTry += 1) {
+      try {
+        await handler.handle(job.data as never, { jobId: job.id, attempt: job.attempt });
+        return;
+      } catch (error) {
+        if (this.stopping || !isDatabaseUnavailable(error)) throw error;
+        const wait = outageRetryDelay(outageTry, this.options.outageRetryMaxMilliseconds ?? 15_000);
+        this.logger.warn(`job ${job.name} ${job.id} attempt ${job.attempt}: database unavailable (try ${outageTry}), trying again in ${wait} ms`);
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  private sleep(milliseconds: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, milliseconds);
+      this.sleepers.add(wake);
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JOB_DEFINITIONS, type JobName, type JobPayloads, QUEUE_NAMES } from './job-definitions.js';
-import { QUEUE_DRIVER, type QueueDriver } from './queue-driver.interface.js';
+import { type JobOutcome, QUEUE_DRIVER, type QueueDriver, type QueueJob } from './queue-driver.interface.js';
 
 /** What services use to enqueue work; they never see the driver or BullMQ. */
 @Injectable()
@@ -10,6 +10,22 @@ export class MessageQueueService {
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: { jobId?: string } = {}): Promise<string> {
     const definition = JOB_DEFINITIONS[name];
     return this.driver.add(definition.queue, name, data, { ...definition, jobId: options.jobId });
+  }
+
+  /** Jobs that failed their last attempt and are still kept by the queue. */
+  async failedCount(): Promise<number> {
+    const counts = await Promise.all(QUEUE_NAMES.map((queue) => this.driver.counts(queue)));
+    return counts.reduce((sum, count) => sum + count.failed, 0);
+  }
+
+  /** Whether the queue keeps an accepted job across restarts (BullMQ) or only while this process runs. */
+  get durable(): boolean {
+    return this.driver.durable;
+  }
+
+  /** For a non-durable queue: told when each job is done for good. */
+  onSettled(listener: (job: QueueJob, outcome: JobOutcome) => Promise<void>): void {
+    this.driver.onSettled?.(listener);
   }
 
   /** Jobs not yet finished across all queues (waiting, running or waiting to retry). */

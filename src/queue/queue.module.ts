@@ -30,7 +30,7 @@ export class QueueModule {
       return {
         module: QueueModule,
         imports: [DiscoveryModule],
-        providers: [...shared, { provide: QUEUE_DRIVER, useFactory: () => new InProcessQueueDriver(logFailure) }],
+        providers: [...shared, { provide: QUEUE_DRIVER, useFactory: () => new InProcessQueueDriver(logFailure, options.jobStartDelayMilliseconds ?? 0) }],
         exports: [MessageQueueService, QUEUE_DRIVER],
       };
     }

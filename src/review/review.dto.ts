@@ -95,7 +95,8 @@ export class DecisionResultDto {
 }
 
 export class PipelineStatusDto {
-  @ApiProperty({ description: 'Deferred matching work not finished yet (waiting, running or waiting to retry)' }) pending!: number;
+  @ApiProperty({ description: 'Deferred work not finished yet: owed in the outbox, waiting, running or waiting to retry' }) pending!: number;
+  @ApiProperty({ description: 'Deferred jobs that failed their last attempt (kept a week)' }) failed!: number;
   @ApiProperty({ description: 'Suggestions waiting for an operator' }) pendingSuggestions!: number;
   @ApiProperty({ enum: ['bullmq', 'in-process'] }) queue!: string;
 }

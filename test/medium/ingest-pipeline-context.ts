@@ -16,6 +16,8 @@ import { ObservationRepository } from '../../src/matching/observation.repository
 import { PersonRepository } from '../../src/matching/person.repository.js';
 import type { JobName } from '../../src/queue/job-definitions.js';
 import { MessageQueueService } from '../../src/queue/message-queue.service.js';
+import { OUTBOX_OPTIONS, OutboxDispatcher } from '../../src/queue/outbox-dispatcher.service.js';
+import { OutboxRepository } from '../../src/queue/outbox.repository.js';
 import { SourceRecordRepository } from '../../src/records/source-record.repository.js';
 import { DeclaredSourcesService } from '../../src/sources/declared-sources.service.js';
 import { SourceRepository } from '../../src/sources/source.repository.js';
@@ -54,12 +56,17 @@ export async function createIngestPipelineContext(sourceKeys: string[]): Promise
       {
         provide: MessageQueueService,
         useValue: {
+          durable: true,
           enqueue: async (name: JobName, data: unknown) => {
             jobs.push({ name, data });
             return `job-${jobs.length}`;
           },
         },
       },
+      // The pipeline writes its jobs to the outbox; handing them over (right after the commit) records them here.
+      OutboxRepository,
+      OutboxDispatcher,
+      { provide: OUTBOX_OPTIONS, useValue: { pollMilliseconds: 60_000 } },
       Transactions,
       AuditEventRepository,
       AuditService,

@@ -27,6 +27,7 @@ type CandidateSearch = JobPayloads['matching.find-candidates'];
 /** Keeps enqueued jobs instead of running them: each test runs the candidate search itself, when it wants. */
 class RecordingQueueDriver implements QueueDriver {
   readonly name = 'in-process' as const;
+  readonly durable = true;
   readonly jobs: { name: JobName; data: unknown }[] = [];
 
   async add(_queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string> {

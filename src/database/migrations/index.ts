@@ -1,3 +1,5 @@
+import { Outbox1797100000000 } from './1797100000000-outbox.js';
+import { ErasureAndRetention1797000000000 } from './1797000000000-erasure-and-retention.js';
 import { ContactPlanFacts1796900000000 } from './1796900000000-contact-plan-facts.js';
 import { EstateLocation1796175498180 } from './1796175498180-estate-location.js';
 import { ContactPlanDataFunction1795480000000 } from './1795480000000-contact-plan-data-function.js';
@@ -16,4 +18,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContactPlanDataFunction1795480000000,
   EstateLocation1796175498180,
   ContactPlanFacts1796900000000,
+  ErasureAndRetention1797000000000,
+  Outbox1797100000000,
 ];

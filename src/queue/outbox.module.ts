@@ -1,0 +1,16 @@
+import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { OUTBOX_OPTIONS, OutboxDispatcher, type OutboxOptions } from './outbox-dispatcher.service.js';
+import { OutboxRepository } from './outbox.repository.js';
+
+/** Deferred work kept in the database until the queue has it (see OutboxDispatcher). Needs the database and the queue modules. */
+@Global()
+@Module({})
+export class OutboxModule {
+  static forRoot(options: OutboxOptions): DynamicModule {
+    return {
+      module: OutboxModule,
+      providers: [{ provide: OUTBOX_OPTIONS, useValue: options }, OutboxRepository, OutboxDispatcher],
+      exports: [OutboxRepository, OutboxDispatcher],
+    };
+  }
+}

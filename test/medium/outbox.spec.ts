@@ -1,0 +1,141 @@
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openDataSource } from '../../src/database/data-source-options.js';
+import { Transactions } from '../../src/database/transactions.service.js';
+import { InProcessQueueDriver } from '../../src/queue/in-process-queue.driver.js';
+import type { JobName, QueueName } from '../../src/queue/job-definitions.js';
+import { MessageQueueService } from '../../src/queue/message-queue.service.js';
+import { OutboxDispatcher } from '../../src/queue/outbox-dispatcher.service.js';
+import { OutboxRepository } from '../../src/queue/outbox.repository.js';
+import type { EnqueueOptions, QueueCounts, QueueDriver } from '../../src/queue/queue-driver.interface.js';
+import { createTestDatabase } from '../support/test-database.js';
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+let dataSource: DataSource;
+let outbox: OutboxRepository;
+let transactions: Transactions;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dataSource = await openDataSource({ url: database.url, poolSize: 4 });
+  outbox = new OutboxRepository(dataSource);
+  transactions = new Transactions(dataSource);
+});
+afterAll(async () => {
+  await dataSource?.destroy();
+  await database?.drop();
+});
+beforeEach(() => dataSource.query('DELETE FROM outbox'));
+
+/** A durable queue (as BullMQ) that records what it accepted, deduping by job id, and can be made unreachable. */
+class RecordingDriver implements QueueDriver {
+  readonly name = 'bullmq' as const;
+  readonly durable = true;
+  readonly accepted = new Map<string, { name: JobName; data: unknown }>();
+  reachable = true;
+  async add(_queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string> {
+    if (!this.reachable) throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    if (!this.accepted.has(options.jobId!)) this.accepted.set(options.jobId!, { name, data });
+    return options.jobId!;
+  }
+  async work(): Promise<void> {}
+  async counts(): Promise<QueueCounts> {
+    return { waiting: 0, active: 0, delayed: 0, failed: 0 };
+  }
+  async ping(): Promise<void> {}
+  async close(): Promise<void> {}
+}
+
+const rows = () => dataSource.query('SELECT job_name, job_id, payload, dispatched_at IS NOT NULL AS dispatched, done_at IS NOT NULL AS done, failed_at IS NOT NULL AS failed FROM outbox ORDER BY id');
+const dispatcherOn = (driver: QueueDriver) => new OutboxDispatcher(outbox, transactions, new MessageQueueService(driver), { pollMilliseconds: 60_000 });
+
+describe('outbox repository', () => {
+  it('writes a job with the transaction that causes it, once per job id', async () => {
+    await expect(
+      transactions.run(async (transaction) => {
+        await outbox.add('matching.find-candidates', { addressPointIds: ['a'], personIds: [] }, 'candidates-rolled-back', transaction);
+        throw new Error('the batch fails');
+      }),
+    ).rejects.toThrow('the batch fails');
+    await transactions.run(async (transaction) => {
+      await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['p1'] }, 'sharing-1', transaction);
+      await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['p1'] }, 'sharing-1', transaction);
+    });
+    expect(await rows()).toEqual([
+      { job_name: 'matching.refresh-contact-point-sharing', job_id: 'sharing-1', payload: { contactPointIds: ['p1'] }, dispatched: false, done: false, failed: false },
+    ]);
+    expect(await outbox.counts()).toEqual({ undispatched: 1, failed: 0 });
+  });
+});
+
+describe('outbox dispatcher', () => {
+  it('hands rows to a durable queue and marks them done only once it accepted them', async () => {
+    const driver = new RecordingDriver();
+    const dispatcher = dispatcherOn(driver);
+    await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['p1'] }, 'sharing-a');
+    await outbox.add('contact-plan.assess-status', { borrowerIds: ['b1'] }, 'assess-a');
+    driver.reachable = false;
+    await dispatcher.handOver(); // logs, never throws
+    expect((await rows()).map((row: { done: boolean }) => row.done)).toEqual([false, false]);
+    expect(await dispatcher.status()).toEqual({ pending: 2, failed: 0 });
+    driver.reachable = true;
+    await dispatcher.handOver();
+    expect([...driver.accepted.keys()]).toEqual(['sharing-a', 'assess-a']);
+    expect((await rows()).map((row: { dispatched: boolean; done: boolean }) => [row.dispatched, row.done])).toEqual([[true, true], [true, true]]);
+    expect(await dispatcher.status()).toEqual({ pending: 0, failed: 0 });
+  });
+
+  it('marks a row naming no known job failed instead of blocking the outbox', async () => {
+    const driver = new RecordingDriver();
+    await dataSource.query(`INSERT INTO outbox (job_name, payload, job_id) VALUES ('matching.retired-job', '{}', 'retired-1')`);
+    await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['p2'] }, 'sharing-b');
+    await dispatcherOn(driver).handOver();
+    expect((await rows()).map((row: { job_id: string; done: boolean; failed: boolean }) => [row.job_id, row.done, row.failed])).toEqual([
+      ['retired-1', true, true],
+      ['sharing-b', true, false],
+    ]);
+  });
+
+  it('with the in-process queue, keeps a row owed until its job has run, and hands it over again after a restart', async () => {
+    await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['p3'] }, 'sharing-c');
+    // First process: the job is handed over, then the process dies before running it.
+    const crashed = new InProcessQueueDriver();
+    const first = dispatcherOn(crashed);
+    await first.onApplicationBootstrap();
+    await first.beforeApplicationShutdown();
+    expect((await rows()).map((row: { dispatched: boolean; done: boolean }) => [row.dispatched, row.done])).toEqual([[true, false]]);
+    expect(await first.status()).toEqual({ pending: 1, failed: 0 }); // the queue holds it (no worker ran)
+
+    // Second process: the row is released and handed over again; done once the job completed.
+    const ran: unknown[] = [];
+    const driver = new InProcessQueueDriver();
+    await driver.work('matching', async (job) => void ran.push(job.data), 1);
+    const second = dispatcherOn(driver);
+    await second.onApplicationBootstrap();
+    await driver.whenIdle();
+    expect(ran).toEqual([{ contactPointIds: ['p3'] }]);
+    expect((await rows()).map((row: { done: boolean; failed: boolean }) => [row.done, row.failed])).toEqual([[true, false]]);
+    expect(await second.status()).toEqual({ pending: 0, failed: 0 });
+    await second.beforeApplicationShutdown();
+    await driver.close();
+  });
+
+  it('with the in-process queue, records a job that failed its last attempt', async () => {
+    await outbox.add('contact-plan.repair-run', { borrowerId: 'b9', reason: 'x' }, 'repair-fails');
+    const driver = new InProcessQueueDriver();
+    await driver.work('contact-plan', async () => {
+      throw new Error('always');
+    }, 1);
+    // Short backoff: the definitions' own would make this test wait 15 s.
+    const queue = new MessageQueueService(driver);
+    (queue as unknown as { enqueue: MessageQueueService['enqueue'] }).enqueue = (name, data, options) =>
+      driver.add('contact-plan', name, data, { queue: 'contact-plan', attempts: 2, backoffMilliseconds: 10, jobId: options?.jobId });
+    const fast = new OutboxDispatcher(outbox, transactions, queue, { pollMilliseconds: 60_000 });
+    await fast.onApplicationBootstrap();
+    await driver.whenIdle();
+    expect((await rows()).map((row: { done: boolean; failed: boolean }) => [row.done, row.failed])).toEqual([[true, true]]);
+    expect(await fast.status()).toEqual({ pending: 0, failed: 1 });
+    await fast.beforeApplicationShutdown();
+    await driver.close();
+  });
+});
