@@ -21,6 +21,14 @@ describe.runIf(Boolean(redisUrl))('with REDIS_URL (BullMQ driver)', () => {
     expect(health.body).toEqual({ status: 'ok', checks: { database: 'up', redis: 'up' } });
   });
 
+  it('schedules the nightly retention run at start, as one BullMQ job scheduler', async () => {
+    expect(await context.queue.schedules('erasure')).toMatchObject([
+      { id: 'erasure.nightly-retention-run', name: 'erasure.retention-run', pattern: '0 3 * * *', tz: 'Asia/Shanghai' },
+    ]);
+    const [schedule] = await context.queue.schedules('erasure');
+    expect(schedule.next!.toISOString()).toMatch(/T19:00:00\.000Z$/);
+  });
+
   it('runs the deferred sharing job on a BullMQ worker after ingest', async () => {
     await request(context.http).put('/v1/sources/crm').set('Authorization', bearer('admin')).send({ system: 'sales', kind: 'internal' }).expect(201);
     const shared = '13600002222';

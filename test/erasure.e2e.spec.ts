@@ -121,3 +121,15 @@ describe('PUT /v1/borrowers/:ref/relationship and POST /v1/jobs/retention', () =
     expect(point.borrower_count).toBe(0);
   });
 });
+
+describe('nightly retention run', () => {
+  it('is scheduled at start, at retention.json schedule and time zone', async () => {
+    expect(await context.queue.schedules('erasure')).toEqual([
+      { id: 'erasure.nightly-retention-run', name: 'erasure.retention-run', pattern: '0 3 * * *', tz: 'Asia/Shanghai', next: expect.any(Date) },
+    ]);
+    const [schedule] = await context.queue.schedules('erasure');
+    // 03:00 in Shanghai is 19:00 UTC, within the next day.
+    expect(schedule.next!.toISOString()).toMatch(/T19:00:00\.000Z$/);
+    expect(schedule.next!.getTime() - Date.now()).toBeLessThanOrEqual(24 * 3600_000);
+  });
+});

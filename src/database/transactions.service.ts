@@ -17,4 +17,15 @@ export class Transactions {
     const once = () => this.dataSource.transaction((manager) => work(manager));
     return options.retry ? withTransactionRetry(once) : once();
   }
+
+  /**
+   * Runs `work` while holding a PostgreSQL advisory lock named `key` (held to the end of a transaction):
+   * across every process on this database, one at a time. Waits for the lock.
+   */
+  withAdvisoryLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+      return work();
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { scheduleTimingToken } from '../queue/schedule.service.js';
 import { EraseBorrowerJob } from './erase-borrower.job.js';
 import { ErasureController } from './erasure.controller.js';
 import { ErasureRepository } from './erasure.repository.js';
@@ -9,6 +10,19 @@ import { RetentionService } from './retention.service.js';
 
 @Module({
   controllers: [ErasureController],
-  providers: [ErasureRepository, ErasureService, RetentionSettingsService, RetentionService, EraseBorrowerJob, RetentionRunJob],
+  providers: [
+    ErasureRepository,
+    ErasureService,
+    RetentionSettingsService,
+    RetentionService,
+    EraseBorrowerJob,
+    RetentionRunJob,
+    // The nightly retention run, at retention.json's schedule and timeZone.
+    {
+      provide: scheduleTimingToken('erasure.nightly-retention-run'),
+      inject: [RetentionSettingsService],
+      useFactory: (settings: RetentionSettingsService) => settings.schedule,
+    },
+  ],
 })
 export class ErasureModule {}

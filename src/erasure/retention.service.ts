@@ -37,7 +37,7 @@ export class RetentionService {
     private readonly dispatcher: OutboxDispatcher,
   ) {}
 
-  /** Queued by POST /v1/jobs/retention (or an external scheduler calling it nightly). */
+  /** Queued by POST /v1/jobs/retention; the nightly run comes from the schedule (SCHEDULES, retention.json `schedule`). */
   async requestRun(): Promise<{ id: string }> {
     const id = `retention-${timeOrderedId()}`;
     await this.outbox.add('erasure.retention-run', { requestedAt: new Date().toISOString() }, id);

@@ -1,6 +1,9 @@
 import { type ConnectionOptions, type Job, type Queue, Worker } from 'bullmq';
 import type { JobName, QueueName } from './job-definitions.js';
-import type { EnqueueOptions, JobProcessor, QueueCounts, QueueDriver, QueueJob } from './queue-driver.interface.js';
+import type { EnqueueOptions, JobProcessor, QueueCounts, QueueDriver, QueueJob, ScheduledJob, ScheduleTiming } from './queue-driver.interface.js';
+
+/** How long Redis keeps finished jobs. */
+const RETENTION_OF_JOBS = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
 
 /** BullMQ on Redis: jobs survive restarts and workers scale out across machines. */
 export class BullMqQueueDriver implements QueueDriver {
@@ -15,13 +18,36 @@ export class BullMqQueueDriver implements QueueDriver {
     private readonly onFailure: (job: QueueJob, error: unknown, final: boolean) => void = () => undefined,
   ) {}
 
+  /** One job scheduler per id (bullmq 6 has no `repeat` option); Redis keeps it across restarts. */
+  async upsertSchedule(id: string, timing: ScheduleTiming, queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<void> {
+    await this.queue(queue).upsertJobScheduler(
+      id,
+      { pattern: timing.pattern, tz: timing.tz },
+      { name, data, opts: { attempts: options.attempts, backoff: { type: 'exponential', delay: options.backoffMilliseconds }, ...RETENTION_OF_JOBS } },
+    );
+  }
+
+  async removeSchedule(id: string, queue: QueueName): Promise<void> {
+    await this.queue(queue).removeJobScheduler(id);
+  }
+
+  async schedules(queue: QueueName): Promise<ScheduledJob[]> {
+    const schedulers = await this.queue(queue).getJobSchedulers();
+    return schedulers.map((scheduler) => ({
+      id: scheduler.key,
+      name: scheduler.name as JobName,
+      pattern: scheduler.pattern ?? '',
+      tz: scheduler.tz ?? 'UTC',
+      next: scheduler.next === undefined ? undefined : new Date(scheduler.next),
+    }));
+  }
+
   async add(queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string> {
     const job = await this.queue(queue).add(name, data, {
       jobId: options.jobId,
       attempts: options.attempts,
       backoff: { type: 'exponential', delay: options.backoffMilliseconds },
-      removeOnComplete: { age: 24 * 3600, count: 10_000 },
-      removeOnFail: { age: 7 * 24 * 3600 },
+      ...RETENTION_OF_JOBS,
     });
     return job.id ?? '';
   }
@@ -48,7 +74,8 @@ export class BullMqQueueDriver implements QueueDriver {
     return {
       waiting: (counts.waiting ?? 0) + (counts.prioritized ?? 0),
       active: counts.active ?? 0,
-      delayed: counts.delayed ?? 0,
+      // A schedule's next run waits as a delayed job: not work owed, so not counted.
+      delayed: Math.max(0, (counts.delayed ?? 0) - (await this.scheduledNextRuns(queue))),
       failed: counts.failed ?? 0,
     };
   }
@@ -70,6 +97,18 @@ export class BullMqQueueDriver implements QueueDriver {
   /** Lets running jobs finish, then closes workers; queues are closed by @nestjs/bullmq. */
   async close(): Promise<void> {
     await Promise.all(this.workers.splice(0).map((worker) => worker.close()));
+  }
+
+  /** How many schedules' next runs are waiting as delayed jobs (id `repeat:<scheduler id>:<next millis>`). */
+  private async scheduledNextRuns(queue: QueueName): Promise<number> {
+    const schedulers = await this.queue(queue).getJobSchedulers();
+    let delayed = 0;
+    for (const scheduler of schedulers) {
+      if (scheduler.next === undefined) continue;
+      const job = await this.queue(queue).getJob(`repeat:${scheduler.key}:${scheduler.next}`);
+      if (job && (await job.isDelayed())) delayed += 1;
+    }
+    return delayed;
   }
 
   private queue(name: QueueName): Queue {

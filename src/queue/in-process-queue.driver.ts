@@ -1,7 +1,33 @@
 import { randomUUID } from 'node:crypto';
+import { CronExpressionParser } from 'cron-parser';
 import { retryDelay } from './job-definitions.js';
 import type { JobName, QueueName } from './job-definitions.js';
-import type { EnqueueOptions, JobOutcome, JobProcessor, QueueCounts, QueueDriver, QueueJob } from './queue-driver.interface.js';
+import type {
+  EnqueueOptions,
+  JobOutcome,
+  JobProcessor,
+  QueueCounts,
+  QueueDriver,
+  QueueJob,
+  ScheduledJob,
+  ScheduleTiming,
+} from './queue-driver.interface.js';
+
+interface ScheduleState {
+  schedule: ScheduledJob;
+  queue: QueueName;
+  data: unknown;
+  options: EnqueueOptions;
+  timer?: NodeJS.Timeout;
+}
+
+/** setTimeout fires at once beyond this (about 24.8 days); longer waits are taken in steps. */
+const MAX_TIMER_MILLISECONDS = 2 ** 31 - 1;
+
+/** The first fire time of `timing` strictly after `after`. */
+export function nextFireTime(timing: ScheduleTiming, after: Date): Date {
+  return CronExpressionParser.parse(timing.pattern, { currentDate: after, tz: timing.tz }).next().toDate();
+}
 
 interface PendingJob {
   job: QueueJob;
@@ -28,6 +54,7 @@ export class InProcessQueueDriver implements QueueDriver {
   readonly durable = false;
   private readonly queues = new Map<QueueName, QueueState>();
   private closed = false;
+  private readonly scheduled = new Map<string, ScheduleState>();
   private readonly idleWaiters: (() => void)[] = [];
   private settled: (job: QueueJob, outcome: JobOutcome) => Promise<void> = async () => undefined;
 
@@ -66,6 +93,27 @@ export class InProcessQueueDriver implements QueueDriver {
 
   async ping(): Promise<void> {}
 
+  /** A timer per schedule: at each fire time the job is added, then the next fire time is computed. */
+  async upsertSchedule(id: string, timing: ScheduleTiming, queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<void> {
+    if (this.closed) throw new Error('queue driver is closed');
+    nextFireTime(timing, new Date()); // an invalid pattern or time zone throws here, before the old schedule is replaced
+    await this.removeSchedule(id);
+    const state: ScheduleState = { schedule: { id, name, pattern: timing.pattern, tz: timing.tz }, queue, data, options };
+    this.scheduled.set(id, state);
+    this.arm(state);
+  }
+
+  async removeSchedule(id: string): Promise<void> {
+    const state = this.scheduled.get(id);
+    if (!state) return;
+    clearTimeout(state.timer);
+    this.scheduled.delete(id);
+  }
+
+  async schedules(queue: QueueName): Promise<ScheduledJob[]> {
+    return [...this.scheduled.values()].filter((state) => state.queue === queue).map((state) => ({ ...state.schedule }));
+  }
+
   /** Resolves once nothing is waiting, delayed or running (tests and graceful shutdown). */
   whenIdle(): Promise<void> {
     if (this.isIdle()) return Promise.resolve();
@@ -75,11 +123,37 @@ export class InProcessQueueDriver implements QueueDriver {
   /** Finishes what is waiting or running (graceful shutdown); retries not yet due are dropped. */
   async close(): Promise<void> {
     this.closed = true;
+    for (const schedule of this.scheduled.values()) clearTimeout(schedule.timer);
+    this.scheduled.clear();
     for (const state of this.queues.values()) {
       for (const timer of state.delayed.values()) clearTimeout(timer);
       state.delayed.clear();
     }
     await this.whenIdle();
+  }
+
+  private arm(state: ScheduleState): void {
+    const next = nextFireTime(state.schedule, new Date());
+    state.schedule.next = next;
+    this.waitUntil(state, next);
+  }
+
+  private waitUntil(state: ScheduleState, fireAt: Date): void {
+    const wait = fireAt.getTime() - Date.now();
+    state.timer = setTimeout(
+      () => {
+        if (this.scheduled.get(state.schedule.id) !== state) return;
+        if (fireAt.getTime() > Date.now()) return this.waitUntil(state, fireAt);
+        const jobId = `schedule-${state.schedule.id}-${fireAt.getTime()}`;
+        void this.add(state.queue, state.schedule.name, state.data, { ...state.options, jobId }).catch((error: unknown) =>
+          this.onFailure({ id: jobId, name: state.schedule.name, data: state.data, attempt: 0 }, error, false),
+        );
+        this.arm(state);
+      },
+      Math.max(0, Math.min(wait, MAX_TIMER_MILLISECONDS)),
+    );
+    // A schedule alone does not keep the process alive.
+    state.timer.unref();
   }
 
   private state(queue: QueueName): QueueState {

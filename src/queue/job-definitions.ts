@@ -28,8 +28,19 @@ export interface JobPayloads {
   'contact-plan.repair-run': { borrowerId: string; reason: string };
   /** The borrower ref stays in the database (erasure_request) until the erasure forgets it, never in the queue. */
   'erasure.erase-borrower': { erasureId: string };
-  'erasure.retention-run': { requestedAt: string };
+  /** requestedAt when asked for through the API; scheduleId when started by a schedule. */
+  'erasure.retention-run': { requestedAt: string } | { scheduleId: string };
 }
+
+/**
+ * Every scheduled job, declared here and nowhere else. The timing (cron pattern and time zone) comes
+ * from configuration: the owning module provides it under SCHEDULE_TIMINGS (see ScheduleService).
+ */
+export const SCHEDULES = {
+  'erasure.nightly-retention-run': { name: 'erasure.retention-run', data: { scheduleId: 'erasure.nightly-retention-run' } },
+} as const satisfies Record<string, { name: JobName; data: unknown }>;
+
+export type ScheduleId = keyof typeof SCHEDULES;
 
 export function retryDelay(definition: JobDefinition, attemptsMade: number): number {
   return definition.backoffMilliseconds * 2 ** Math.max(0, attemptsMade - 1);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JOB_DEFINITIONS, type JobName, type JobPayloads, QUEUE_NAMES } from './job-definitions.js';
-import { type JobOutcome, QUEUE_DRIVER, type QueueDriver, type QueueJob } from './queue-driver.interface.js';
+import { JOB_DEFINITIONS, type JobName, type JobPayloads, QUEUE_NAMES, SCHEDULES, type ScheduleId } from './job-definitions.js';
+import { type JobOutcome, QUEUE_DRIVER, type QueueDriver, type QueueJob, type ScheduledJob, type ScheduleTiming } from './queue-driver.interface.js';
 
 /** What services use to enqueue work; they never see the driver or BullMQ. */
 @Injectable()
@@ -10,6 +10,22 @@ export class MessageQueueService {
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: { jobId?: string } = {}): Promise<string> {
     const definition = JOB_DEFINITIONS[name];
     return this.driver.add(definition.queue, name, data, { ...definition, jobId: options.jobId });
+  }
+
+  /** Creates or replaces a schedule declared in SCHEDULES; upserting it again leaves one schedule. */
+  async upsertSchedule(id: ScheduleId, timing: ScheduleTiming): Promise<void> {
+    const { name, data } = SCHEDULES[id];
+    const definition = JOB_DEFINITIONS[name];
+    await this.driver.upsertSchedule(id, timing, definition.queue, name, data, definition);
+  }
+
+  async removeSchedule(id: ScheduleId): Promise<void> {
+    await this.driver.removeSchedule(id, JOB_DEFINITIONS[SCHEDULES[id].name].queue);
+  }
+
+  /** The schedules the queue holds, across all queues. */
+  async schedules(): Promise<ScheduledJob[]> {
+    return (await Promise.all(QUEUE_NAMES.map((queue) => this.driver.schedules(queue)))).flat();
   }
 
   /** Jobs that failed their last attempt and are still kept by the queue. */

@@ -24,6 +24,22 @@ export interface QueueCounts {
 
 export type JobOutcome = 'completed' | 'failed';
 
+/** When a scheduled job fires: a cron pattern (five fields, or six with seconds) read in an IANA time zone. */
+export interface ScheduleTiming {
+  pattern: string;
+  tz: string;
+}
+
+/** A schedule as the driver keeps it (read back for tests and checks). */
+export interface ScheduledJob {
+  id: string;
+  name: JobName;
+  pattern: string;
+  tz: string;
+  /** The next fire time, when the driver knows it. */
+  next?: Date;
+}
+
 /** The queue as the project sees it; BullMQ and the in-process driver both implement it. */
 export interface QueueDriver {
   readonly name: 'bullmq' | 'in-process';
@@ -37,6 +53,10 @@ export interface QueueDriver {
   add(queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string>;
   work(queue: QueueName, processor: JobProcessor, concurrency: number): Promise<void>;
   counts(queue: QueueName): Promise<QueueCounts>;
+  /** Creates or replaces the schedule `id`: one schedule per id, however often it is upserted. */
+  upsertSchedule(id: string, timing: ScheduleTiming, queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<void>;
+  removeSchedule(id: string, queue: QueueName): Promise<void>;
+  schedules(queue: QueueName): Promise<ScheduledJob[]>;
   /** Throws when the backing store cannot be reached (readiness). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -13,7 +13,7 @@ import { IngestPipelineService } from '../../src/ingest/ingest-pipeline.service.
 import { SourceRecordReadService } from '../../src/ingest/source-record-read.service.js';
 import { MatchCandidatesService } from '../../src/matching/match-candidates.service.js';
 import type { JobName, JobPayloads, QueueName } from '../../src/queue/job-definitions.js';
-import { QUEUE_DRIVER, type EnqueueOptions, type QueueCounts, type QueueDriver } from '../../src/queue/queue-driver.interface.js';
+import { QUEUE_DRIVER, type EnqueueOptions, type QueueCounts, type QueueDriver, type ScheduledJob } from '../../src/queue/queue-driver.interface.js';
 import type { SourceRecordPayload } from '../../src/records/source-record.js';
 import { createTestDatabase } from '../support/test-database.js';
 
@@ -39,6 +39,11 @@ class RecordingQueueDriver implements QueueDriver {
     return { waiting: 0, active: 0, delayed: 0, failed: 0 };
   }
   async ping(): Promise<void> {}
+  async upsertSchedule(): Promise<void> {}
+  async removeSchedule(): Promise<void> {}
+  async schedules(): Promise<ScheduledJob[]> {
+    return [];
+  }
   async close(): Promise<void> {}
 }
 

@@ -7,7 +7,7 @@ import type { JobName, QueueName } from '../../src/queue/job-definitions.js';
 import { MessageQueueService } from '../../src/queue/message-queue.service.js';
 import { OutboxDispatcher } from '../../src/queue/outbox-dispatcher.service.js';
 import { OutboxRepository } from '../../src/queue/outbox.repository.js';
-import type { EnqueueOptions, QueueCounts, QueueDriver } from '../../src/queue/queue-driver.interface.js';
+import type { EnqueueOptions, QueueCounts, QueueDriver, ScheduledJob } from '../../src/queue/queue-driver.interface.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -43,6 +43,11 @@ class RecordingDriver implements QueueDriver {
     return { waiting: 0, active: 0, delayed: 0, failed: 0 };
   }
   async ping(): Promise<void> {}
+  async upsertSchedule(): Promise<void> {}
+  async removeSchedule(): Promise<void> {}
+  async schedules(): Promise<ScheduledJob[]> {
+    return [];
+  }
   async close(): Promise<void> {}
 }
 
