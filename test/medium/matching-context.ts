@@ -12,9 +12,10 @@ import { loadConfiguration } from '../../src/config/configuration.js';
 import { IngestPipelineService } from '../../src/ingest/ingest-pipeline.service.js';
 import { SourceRecordReadService } from '../../src/ingest/source-record-read.service.js';
 import { MatchCandidatesService } from '../../src/matching/match-candidates.service.js';
-import type { JobName, JobPayloads, QueueName } from '../../src/queue/job-definitions.js';
-import { QUEUE_DRIVER, type EnqueueOptions, type QueueCounts, type QueueDriver, type ScheduledJob } from '../../src/queue/queue-driver.interface.js';
+import type { JobPayloads } from '../../src/queue/job-definitions.js';
+import { QUEUE_DRIVER } from '../../src/queue/queue-driver.interface.js';
 import type { SourceRecordPayload } from '../../src/records/source-record.js';
+import { RecordingQueueDriver } from '../support/recording-queue-driver.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 export const PLATFORM: Principal = { id: 'platform:medium', role: 'platform' };
@@ -23,29 +24,6 @@ export const OPERATOR: Principal = { id: 'operator:medium', role: 'operator' };
 export const SOURCE = 'sales-crm';
 
 type CandidateSearch = JobPayloads['matching.find-candidates'];
-
-/** Keeps enqueued jobs instead of running them: each test runs the candidate search itself, when it wants. */
-class RecordingQueueDriver implements QueueDriver {
-  readonly name = 'in-process' as const;
-  readonly durable = true;
-  readonly jobs: { name: JobName; data: unknown }[] = [];
-
-  async add(_queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string> {
-    this.jobs.push({ name, data });
-    return options.jobId ?? String(this.jobs.length);
-  }
-  async work(): Promise<void> {}
-  async counts(): Promise<QueueCounts> {
-    return { waiting: 0, active: 0, delayed: 0, failed: 0 };
-  }
-  async ping(): Promise<void> {}
-  async upsertSchedule(): Promise<void> {}
-  async removeSchedule(): Promise<void> {}
-  async schedules(): Promise<ScheduledJob[]> {
-    return [];
-  }
-  async close(): Promise<void> {}
-}
 
 export interface MatchingContext {
   moduleRef: TestingModule;

@@ -3,11 +3,11 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDataSource } from '../../src/database/data-source-options.js';
 import { Transactions } from '../../src/database/transactions.service.js';
 import { InProcessQueueDriver } from '../../src/queue/in-process-queue.driver.js';
-import type { JobName, QueueName } from '../../src/queue/job-definitions.js';
 import { MessageQueueService } from '../../src/queue/message-queue.service.js';
 import { OutboxDispatcher } from '../../src/queue/outbox-dispatcher.service.js';
 import { OutboxRepository } from '../../src/queue/outbox.repository.js';
-import type { EnqueueOptions, QueueCounts, QueueDriver, ScheduledJob } from '../../src/queue/queue-driver.interface.js';
+import type { QueueDriver } from '../../src/queue/queue-driver.interface.js';
+import { RecordingQueueDriver } from '../support/recording-queue-driver.js';
 import { createTestDatabase } from '../support/test-database.js';
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -27,29 +27,6 @@ afterAll(async () => {
 });
 beforeEach(() => dataSource.query('DELETE FROM outbox'));
 
-/** A durable queue (as BullMQ) that records what it accepted, deduping by job id, and can be made unreachable. */
-class RecordingDriver implements QueueDriver {
-  readonly name = 'bullmq' as const;
-  readonly durable = true;
-  readonly accepted = new Map<string, { name: JobName; data: unknown }>();
-  reachable = true;
-  async add(_queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string> {
-    if (!this.reachable) throw new Error('connect ECONNREFUSED 127.0.0.1:6379');
-    if (!this.accepted.has(options.jobId!)) this.accepted.set(options.jobId!, { name, data });
-    return options.jobId!;
-  }
-  async work(): Promise<void> {}
-  async counts(): Promise<QueueCounts> {
-    return { waiting: 0, active: 0, delayed: 0, failed: 0 };
-  }
-  async ping(): Promise<void> {}
-  async upsertSchedule(): Promise<void> {}
-  async removeSchedule(): Promise<void> {}
-  async schedules(): Promise<ScheduledJob[]> {
-    return [];
-  }
-  async close(): Promise<void> {}
-}
 
 const rows = () => dataSource.query('SELECT job_name, job_id, payload, dispatched_at IS NOT NULL AS dispatched, done_at IS NOT NULL AS done, failed_at IS NOT NULL AS failed FROM outbox ORDER BY id');
 const dispatcherOn = (driver: QueueDriver) => new OutboxDispatcher(outbox, transactions, new MessageQueueService(driver), { pollMilliseconds: 60_000 });
@@ -75,7 +52,7 @@ describe('outbox repository', () => {
 
 describe('outbox dispatcher', () => {
   it('hands rows to a durable queue and marks them done only once it accepted them', async () => {
-    const driver = new RecordingDriver();
+    const driver = new RecordingQueueDriver('bullmq');
     const dispatcher = dispatcherOn(driver);
     await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['p1'] }, 'sharing-a');
     await outbox.add('contact-plan.assess-status', { borrowerIds: ['b1'] }, 'assess-a');
@@ -91,7 +68,7 @@ describe('outbox dispatcher', () => {
   });
 
   it('marks a row naming no known job failed instead of blocking the outbox', async () => {
-    const driver = new RecordingDriver();
+    const driver = new RecordingQueueDriver('bullmq');
     await dataSource.query(`INSERT INTO outbox (job_name, payload, job_id) VALUES ('matching.retired-job', '{}', 'retired-1')`);
     await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['p2'] }, 'sharing-b');
     await dispatcherOn(driver).handOver();
