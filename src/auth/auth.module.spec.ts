@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfiguration } from '../config/configuration.js';
 import { createApiKeyStore } from './auth.module.js';
+import { captureOutput } from '../../test/support/captured-output.js';
 
 describe('createApiKeyStore', () => {
   let directory: string | undefined;
@@ -16,13 +17,7 @@ describe('createApiKeyStore', () => {
   // Finding: all four generated keys were printed to stdout.
   it('never prints generated keys: it prints the path of the owner-only file that holds them', () => {
     directory = mkdtempSync(join(tmpdir(), 'auth-'));
-    const written: string[] = [];
-    const capture = (chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    };
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    const output = captureOutput();
     const config = loadConfiguration({ DATA_DIR: directory, LOG_FORMAT: 'text' });
     for (let start = 0; start < 2; start += 1) {
       createApiKeyStore(config, (message) => new Logger('Auth').warn(message));
@@ -32,13 +27,12 @@ describe('createApiKeyStore', () => {
     expect(statSync(path).mode & 0o777).toBe(0o600);
     const keys = (JSON.parse(readFileSync(path, 'utf8')) as { apiKeys: string }).apiKeys.split(',').map((entry) => entry.slice(entry.indexOf(':') + 1));
     expect(keys).toHaveLength(4);
-    const output = written.join('');
-    expect(output).toContain(path);
-    expect(output).toContain('newly generated');
-    expect(output).toContain('stored');
+    expect(output.text()).toContain(path);
+    expect(output.text()).toContain('newly generated');
+    expect(output.text()).toContain('stored');
     for (const key of keys) {
-      expect(output).not.toContain(key);
-      expect(output).not.toContain(key.slice(-12));
+      expect(output.text()).not.toContain(key);
+      expect(output.text()).not.toContain(key.slice(-12));
     }
   });
 

@@ -2,6 +2,7 @@ import { QueryFailedError } from 'typeorm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadConfiguration } from '../config/configuration.js';
 import { createLogger } from './logger.js';
+import { captureOutput } from '../../test/support/captured-output.js';
 
 function aQueryFailedError(): QueryFailedError {
   const driverError = Object.assign(new Error('null value in column "name" violates not-null constraint'), {
@@ -18,21 +19,14 @@ describe('createLogger', () => {
 
   // Finding: Nest's exception handler logs the whole QueryFailedError, `where` and `detail` included.
   it.each(['json', 'text'] as const)('prints database errors without where, detail, parameters or query (%s)', (format) => {
-    const written: string[] = [];
-    const capture = (chunk: string | Uint8Array) => {
-      written.push(String(chunk));
-      return true;
-    };
-    vi.spyOn(process.stdout, 'write').mockImplementation(capture);
-    vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+    const output = captureOutput();
     const logger = createLogger(loadConfiguration({ LOG_FORMAT: format }));
     logger.error(aQueryFailedError());
     logger.error('request failed', aQueryFailedError().stack, 'ExceptionsHandler');
     logger.warn(aQueryFailedError());
     vi.restoreAllMocks();
-    const output = written.join('');
-    expect(output).toContain('violates not-null constraint');
-    expect(output).toContain('23502');
-    for (const value of ['张三', '13812345678', '阳光花园', 'Failing row', 'upsert_person($1']) expect(output).not.toContain(value);
+    expect(output.text()).toContain('violates not-null constraint');
+    expect(output.text()).toContain('23502');
+    for (const value of ['张三', '13812345678', '阳光花园', 'Failing row', 'upsert_person($1']) expect(output.text()).not.toContain(value);
   });
 });
