@@ -4,8 +4,8 @@
  */
 // A file with a Nest/TypeORM role is framework code; every other file under a domain folder is the
 // pure core (normalisers, scoring, ranking, rules, masking) and must run without Nest or TypeORM.
-const FRAMEWORK_ROLE = '\\.(service|controller|module|repository|job|entity|dto|guard|decorators?|pipe|driver|filter|interceptor|logger|options|tokens|schema)\\.ts$';
-const FRAMEWORK_FOLDERS = '^src/(bootstrap|database|queue)/|^src/(main|main-api|main-worker|app\\.module)\\.ts$';
+const FRAMEWORK_ROLE = '\\.(service|controller|module|repository|job|entity|dto|guard|decorators?|pipe|driver|filter|interceptor|logger|options|tokens|schema|reader|client|command)\\.ts$';
+const FRAMEWORK_FOLDERS = '^src/(bootstrap|database|queue)/|^src/(main|main-api|main-worker|main-connector|app\\.module)\\.ts$';
 
 module.exports = {
   forbidden: [

@@ -66,6 +66,11 @@ export interface BenchServiceOptions {
   connections?: number;
   /** PostgreSQL settings over the embedded defaults */
   postgresSettings?: Record<string, string>;
+  /**
+   * Runs once the PostgreSQL server is up and before the application starts (another database on
+   * the same server, say); what it returns is added to the environment of loadConfiguration.
+   */
+  prepare?: (server: { urlFor(database: string): string }) => Promise<Record<string, string> | void>;
 }
 
 export { freePort };
@@ -96,6 +101,7 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
 
   let app: INestApplication | undefined;
   try {
+    const prepared = (await options.prepare?.(database)) ?? {};
     const config = loadConfiguration({
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -109,6 +115,7 @@ export async function startBenchService(options: BenchServiceOptions = {}): Prom
         .join(','),
       ...BENCH_RATE_LIMITS,
       ...options.environment,
+      ...prepared,
     });
     app = await createHttpApplication({ config, databaseUrl: database.url, role: 'all' });
     await app.listen(0, '127.0.0.1');

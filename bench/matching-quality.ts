@@ -12,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_KEYS, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
 import { accuracyByTag, type ErrorExample, falseMerges, falseSplits, type Mention, pairwiseScore, type PairwiseScore, suggestionTruth } from './pairwise.js';
-import { intoSourceBatches, QUALITY_PROFILE, type SyntheticRecord, syntheticBorrowers, UNUSABLE, VAGUE } from './synthetic-contacts.js';
+import { intoSourceBatches, QUALITY_PROFILE, type SyntheticBorrower, type SyntheticRecord, syntheticBorrowers, UNUSABLE, VAGUE } from './synthetic-contacts.js';
 
 const BATCH_SIZE = 1000;
 
@@ -58,13 +58,33 @@ async function main(): Promise<void> {
 
   const generationStarted = performance.now();
   const records: SyntheticRecord[] = [];
-  for (const borrower of syntheticBorrowers(seed, QUALITY_PROFILE, borrowerCount, 'Q')) records.push(...borrower.records);
+  const borrowers: SyntheticBorrower[] = [];
+  for (const borrower of syntheticBorrowers(seed, QUALITY_PROFILE, borrowerCount, 'Q')) {
+    borrowers.push(borrower);
+    records.push(...borrower.records);
+  }
   const generationSeconds = (performance.now() - generationStarted) / 1000;
   console.log(`matching quality: ${borrowerCount} synthetic borrowers, ${records.length} records (seed ${seed}, generated in ${generationSeconds.toFixed(1)} s)`);
 
   const service = await startBenchService({ keep });
   try {
     await registerSources(service);
+    // Consent first, as a lender has it before it asks a bureau: matching uses external data only with it.
+    const consentStarted = performance.now();
+    for (let start = 0; start < borrowers.length; start += 25) {
+      await Promise.all(
+        borrowers.slice(start, start + 25).map(async (borrower) => {
+          const response = await service.http.send('PUT', `/v1/borrowers/${borrower.ref}/consents`, BENCH_KEYS.platform, {
+            ...borrower.consent,
+            evidenceRef: `bench-consent-${borrower.ref}`,
+            grantedAt: '2026-01-01T00:00:00Z',
+          });
+          if (response.status !== 200) throw new Error(`PUT consent ${borrower.ref}: ${response.status} ${response.body.slice(0, 300)}`);
+        }),
+      );
+    }
+    const withExternal = borrowers.filter((borrower) => borrower.consent.externalSources).length;
+    console.log(`consent recorded for ${borrowers.length} borrowers in ${((performance.now() - consentStarted) / 1000).toFixed(1)} s (${withExternal} with externalSources)`);
     const batches = intoSourceBatches(records, BATCH_SIZE);
     const ingestStarted = performance.now();
     let accepted = 0;

@@ -91,6 +91,22 @@ export interface SyntheticRecord {
 export interface SyntheticBorrower {
   ref: string;
   records: SyntheticRecord[];
+  /** The consent the lender holds, as `PUT /v1/borrowers/{ref}/consent` records it. */
+  consent: { externalSources: boolean; thirdPartyContact: boolean };
+}
+
+const EXTERNAL_SOURCES: ReadonlySet<string> = new Set(SYNTHETIC_SOURCES.filter((source) => source.kind === 'external').map((source) => source.key));
+
+/**
+ * What a lender holds: it queries a bureau or a logistics partner about a borrower only with their consent, and asks
+ * for contacts only with consent to reach them. Derived from the records, never drawn: the random stream (and so
+ * every record of a seed) stays what it was.
+ */
+export function lenderConsent(records: readonly SyntheticRecord[]): SyntheticBorrower['consent'] {
+  return {
+    externalSources: records.some((record) => EXTERNAL_SOURCES.has(record.sourceKey)),
+    thirdPartyContact: records.some((record) => record.payload.subject.role === 'contact'),
+  };
 }
 
 export interface GeneratorProfile {
@@ -541,7 +557,8 @@ export class SyntheticContactGenerator {
       const sources = mentions === 1 ? [rng.pick(CONTACT_SOURCES)] : rng.sample(CONTACT_SOURCES, mentions);
       for (const sourceKey of sources) specs.push(this.contactRecord(base, sourceKey, contact));
     }
-    return { ref, records: specs.map((spec) => this.render(spec)) };
+    const records = specs.map((spec) => this.render(spec));
+    return { ref, records, consent: lenderConsent(records) };
   }
 
   private pickupNear(home: Dwelling): Dwelling {

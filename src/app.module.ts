@@ -9,13 +9,16 @@ import { DatabaseInputErrorFilter } from './common/database-input-error.filter.j
 import { DatabaseUnavailableFilter } from './common/database-unavailable.filter.js';
 import { DomainErrorFilter } from './common/domain-error.filter.js';
 import { ContactPlanModule } from './contact-plan/contact-plan.module.js';
+import { ConnectorsModule } from './connectors/connectors.module.js';
 import { ErasureModule } from './erasure/erasure.module.js';
+import { RepairModule } from './repair/repair.module.js';
 import { ConfigModule } from './config/config.module.js';
 import type { AppConfig } from './config/configuration.js';
 import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { NormalisationModule } from './matching/normalisation.module.js';
 import { ProvenanceModule } from './provenance/provenance.module.js';
 import { OutboxModule } from './queue/outbox.module.js';
 import { QueueModule } from './queue/queue.module.js';
@@ -55,6 +58,7 @@ export class AppModule {
         HealthModule,
         SourcesModule,
         MatchingModule,
+        NormalisationModule,
         IngestModule,
         ProvenanceModule,
         BorrowersModule,
@@ -62,6 +66,8 @@ export class AppModule {
         ContactAttemptsModule,
         ContactPlanModule,
         ErasureModule,
+        ConnectorsModule,
+        RepairModule,
       ],
       // The last registered filter is asked first: the catch-all goes first, so it is asked last.
       providers: [

@@ -26,26 +26,27 @@ export class ApiKeyGuard implements CanActivate {
     @Inject(RateLimiter) private readonly limiter: RateLimiter,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_METADATA, targets)) return true;
     const http = context.switchToHttp();
     const request = http.getRequest<GuardedRequest>();
     const response = http.getResponse<{ setHeader(name: string, value: string): void }>();
+    // request.ip is the socket address, or the client's behind the proxies TRUST_PROXY names.
     const address = request.ip ?? request.socket?.remoteAddress ?? 'unknown';
-    const lockedOut = this.limiter.addressLockedOut(address);
+    const lockedOut = await this.limiter.addressLockedOut(address);
     if (lockedOut !== undefined) throw tooManyRequests(response, lockedOut, 'too many failed authentications from this address');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
     if (!match) {
-      this.limiter.recordFailedAuthentication(address);
+      await this.limiter.recordFailedAuthentication(address);
       throw new UnauthorizedException('Authorization: Bearer <API key> is required');
     }
     const principal = this.store.authenticate(match[1]);
     if (!principal) {
-      this.limiter.recordFailedAuthentication(address);
+      await this.limiter.recordFailedAuthentication(address);
       throw new UnauthorizedException('unknown API key');
     }
-    const overLimit = this.limiter.keyRequest(principal.id);
+    const overLimit = await this.limiter.keyRequest(principal.id);
     if (overLimit !== undefined) throw tooManyRequests(response, overLimit, 'too many requests for this API key');
     request.principal = principal;
     const roles = this.reflector.getAllAndOverride<ApiRole[] | undefined>(ROLES_METADATA, targets) ?? [];

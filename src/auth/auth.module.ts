@@ -1,9 +1,24 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { type AppConfig, APP_CONFIG } from '../config/config.tokens.js';
 import { ApiKeyStore, loadOrGenerateKeys } from './api-key-store.js';
 import { ApiKeyGuard } from './api-key.guard.js';
-import { RateLimiter } from './rate-limiter.js';
+import { FallbackWindowCountStore, InMemoryWindowCountStore, RateLimiter } from './rate-limiter.js';
+import { RedisWindowCountStore } from './redis-rate-limit.client.js';
+
+const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
+
+/** With REDIS_URL the API processes share their counts (while Redis answers); without, each counts on its own. */
+export function createRateLimiter(config: AppConfig, redis: RedisWindowCountStore | null, warn: (message: string) => void = (message) => new Logger('Auth').warn(message)): RateLimiter {
+  if (!redis) return new RateLimiter(config.rateLimit);
+  let lastWarning = Number.NEGATIVE_INFINITY;
+  const onFailure = (error: unknown) => {
+    if (Date.now() - lastWarning < 60_000) return;
+    lastWarning = Date.now();
+    warn(`rate limits counted in this process only while Redis does not answer (${error instanceof Error ? error.message : 'unknown error'})`);
+  };
+  return new RateLimiter(config.rateLimit, Date.now, new FallbackWindowCountStore(redis, new InMemoryWindowCountStore(), onFailure));
+}
 
 /**
  * API_KEYS when set; otherwise development keys generated once under DATA_DIR. The keys themselves
@@ -21,9 +36,20 @@ export function createApiKeyStore(config: AppConfig, warn: (message: string) => 
 @Module({
   providers: [
     { provide: ApiKeyStore, inject: [APP_CONFIG], useFactory: (config: AppConfig) => createApiKeyStore(config) },
-    { provide: RateLimiter, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new RateLimiter(config.rateLimit) },
+    {
+      provide: RATE_LIMIT_REDIS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => (config.redis.url ? new RedisWindowCountStore(config.redis.url, config.queue.prefix) : null),
+    },
+    { provide: RateLimiter, inject: [APP_CONFIG, RATE_LIMIT_REDIS], useFactory: (config: AppConfig, redis: RedisWindowCountStore | null) => createRateLimiter(config, redis) },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
   exports: [ApiKeyStore],
 })
-export class AuthModule {}
+export class AuthModule implements OnApplicationShutdown {
+  constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: RedisWindowCountStore | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.redis?.close();
+  }
+}

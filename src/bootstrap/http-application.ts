@@ -20,6 +20,8 @@ export async function createHttpApplication(options: AppModuleOptions): Promise<
   // Answers hold personal data computed per request: no validators to hash every body for, and
   // nothing for a browser or proxy to keep.
   app.set('etag', false);
+  // request.ip (and so the per-address rate limit) is the client behind the load balancers TRUST_PROXY names.
+  app.set('trust proxy', options.config.trustProxy);
   app.disable('x-powered-by');
   app.use('/v1', (_request: Request, response: Response, next: NextFunction) => {
     response.setHeader('Cache-Control', 'no-store');

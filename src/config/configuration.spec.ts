@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigurationError, estimateKeyBits, isLoopback, keyWeakness, loadConfiguration, parseApiKeys } from './configuration.js';
+import { ConfigurationError, estimateKeyBits, isLoopback, keyWeakness, loadConfiguration, parseApiKeys, parseTrustProxy } from './configuration.js';
 
 const KEY = 'k'.repeat(16);
 /** 32 bytes of base64url, as `openssl rand -base64 32` gives (near enough). */
@@ -166,5 +166,24 @@ describe('parseApiKeys', () => {
     [' , ', /names no key/],
   ])('refuses %s', (value, message) => {
     expect(() => parseApiKeys(value)).toThrow(message);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it('ignores X-Forwarded-For unless set', () => {
+    expect(loadConfiguration({}).trustProxy).toBe(false);
+    expect(parseTrustProxy('false')).toBe(false);
+    expect(parseTrustProxy('0')).toBe(false);
+  });
+
+  it('takes a hop count or the proxies\' addresses, ranges and names', () => {
+    expect(loadConfiguration({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseTrustProxy(' 10.0.0.0/8, 192.0.2.7 ,loopback,fd00::/8,::1')).toEqual(['10.0.0.0/8', '192.0.2.7', 'loopback', 'fd00::/8', '::1']);
+  });
+
+  it('refuses true (any client would choose its own address), too many hops and what is not an address', () => {
+    expect(() => loadConfiguration({ TRUST_PROXY: 'true' })).toThrow(ConfigurationError);
+    expect(() => parseTrustProxy('11')).toThrow(/more than 10/);
+    for (const bad of ['10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', '::1/129', '10.0.0.300']) expect(() => parseTrustProxy(bad), bad).toThrow(ConfigurationError);
   });
 });

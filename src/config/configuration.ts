@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 export const API_ROLES = ['admin', 'platform', 'operator', 'auditor'] as const;
@@ -26,8 +27,21 @@ export interface AppConfig {
     jobStartDelayMilliseconds: number;
   };
   auth: { apiKeys?: ApiKeyEntry[] };
-  /** fixed windows, in memory per process, on /v1 */
+  connectors: {
+    /** Directories a file connector may read (CONNECTOR_FILE_ROOTS); none: file connectors are refused. */
+    fileRoots: string[];
+    /** Rows per committed batch of a connector run. */
+    batchSize: number;
+    /**
+     * Environment variables a connector may name for its secrets (urlEnv, tokenEnv, sftpEnv): all but
+     * the service's own settings, so an admin cannot point a connector at DATABASE_URL or API_KEYS.
+     */
+    secrets: ReadonlyMap<string, string>;
+  };
+  /** fixed windows on /v1: shared in Redis when REDIS_URL is set, else in memory per process */
   rateLimit: { windowSeconds: number; requestsPerKey: number; failedAuthenticationsPerAddress: number };
+  /** Express `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the client address; false: the socket's. */
+  trustProxy: TrustProxy;
 }
 
 const integer = (fallback: number, min: number, max: number) =>
@@ -54,9 +68,15 @@ const environmentSchema = z.object({
   OUTBOX_POLL_MS: integer(1_000, 20, 60_000),
   TEST_JOB_START_DELAY_MS: integer(0, 0, 600_000),
   API_KEYS: z.string().optional(),
+  CONNECTOR_FILE_ROOTS: z
+    .string()
+    .refine((value) => value.split(',').map((path) => path.trim()).filter(Boolean).every((path) => isAbsolute(path)), 'must be comma-separated absolute paths')
+    .optional(),
+  CONNECTOR_BATCH_SIZE: integer(2_000, 1, 50_000),
   RATE_LIMIT_WINDOW_SECONDS: integer(60, 1, 3600),
   RATE_LIMIT_REQUESTS_PER_KEY: integer(12_000, 1, 1_000_000_000),
   RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: integer(60, 1, 1_000_000_000),
+  TRUST_PROXY: z.string().optional(),
 });
 
 /** Minimum estimated entropy of an API key when NODE_ENV=production. */
@@ -117,12 +137,65 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       jobStartDelayMilliseconds: env.TEST_JOB_START_DELAY_MS,
     },
     auth: { apiKeys },
+    connectors: {
+      // Every entry is absolute (checked above); resolve() only folds '..' and trailing slashes.
+      fileRoots: [...new Set((env.CONNECTOR_FILE_ROOTS ?? '').split(',').map((path) => path.trim()).filter(Boolean).map((path) => resolve(path)))],
+      batchSize: env.CONNECTOR_BATCH_SIZE,
+      secrets: connectorSecrets(environment),
+    },
     rateLimit: {
       windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS,
       requestsPerKey: env.RATE_LIMIT_REQUESTS_PER_KEY,
       failedAuthenticationsPerAddress: env.RATE_LIMIT_FAILED_AUTH_PER_ADDRESS,
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
   };
+}
+
+/** False (the socket address), a number of proxy hops in front of the service, or the proxies' addresses and ranges. */
+export type TrustProxy = false | number | string[];
+
+const TRUSTED_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * TRUST_PROXY: unset or `false` (the default: X-Forwarded-For is ignored), a hop count (`1`: one load balancer), or
+ * comma-separated addresses, CIDR ranges and `loopback`/`linklocal`/`uniquelocal`. `true` is refused: trusting every
+ * hop takes the left-most X-Forwarded-For entry, which any client writes, so the per-address limit could be dodged.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const setting = value?.trim() ?? '';
+  if (setting === '' || setting === 'false' || setting === '0') return false;
+  if (/^\d+$/.test(setting)) {
+    const hops = Number(setting);
+    if (hops > 10) throw new ConfigurationError(`TRUST_PROXY: ${hops} hops is more than 10`);
+    return hops;
+  }
+  if (setting === 'true') throw new ConfigurationError('TRUST_PROXY=true trusts any client\'s X-Forwarded-For: give the number of proxy hops or their addresses');
+  const entries = setting.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (!TRUSTED_NAMES.has(entry) && !isAddressOrRange(entry)) {
+      throw new ConfigurationError(`TRUST_PROXY: "${entry}" is not a hop count, an IP address, a CIDR range or loopback/linklocal/uniquelocal`);
+    }
+  }
+  return entries;
+}
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** Names a connector may not read a secret from: the service's own settings and the process's basics. */
+const NOT_CONNECTOR_SECRETS = new Set([...Object.keys(environmentSchema.shape), 'PATH', 'HOME', 'USER', 'SHELL', 'PWD', 'PGPASSWORD', 'PGPASSFILE']);
+
+function connectorSecrets(environment: NodeJS.ProcessEnv): ReadonlyMap<string, string> {
+  const entries = Object.entries(environment).filter(
+    (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '' && /^[A-Z][A-Z0-9_]*$/.test(entry[0]) && !NOT_CONNECTOR_SECRETS.has(entry[0]) && !entry[0].startsWith('npm_'),
+  );
+  return new Map(entries);
 }
 
 export function isLoopback(host: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consentInForce, mayMatchPerson, NO_CONSENT } from './consent-in-force.js';
+import { consentInForce, mayMatchContactPoint, mayMatchPerson, NO_CONSENT } from './consent-in-force.js';
 
 describe('consentInForce', () => {
   it('is no consent without a record', () => {
@@ -33,3 +33,33 @@ describe('mayMatchPerson', () => {
     expect(mayMatchPerson(new Map(), [])).toBe(true);
   });
 });
+
+describe('mayMatchContactPoint', () => {
+  const consents = new Map([
+    ['consenting', { externalSources: true, thirdPartyContact: false }],
+    ['revoked', { externalSources: false, thirdPartyContact: true }],
+  ]);
+
+  it('keeps out a point seen only in external sources for a borrower without externalSources consent', () => {
+    expect(mayMatchContactPoint(consents, [{ borrowerId: 'revoked', sourceKinds: ['external'] }])).toBe(false);
+    // No consent on record is no consent.
+    expect(mayMatchContactPoint(consents, [{ borrowerId: 'unknown', sourceKinds: ['external', 'external'] }])).toBe(false);
+  });
+
+  it('keeps it out when any one of the borrowers naming it may not use it', () => {
+    expect(
+      mayMatchContactPoint(consents, [
+        { borrowerId: 'consenting', sourceKinds: ['external'] },
+        { borrowerId: 'revoked', sourceKinds: ['external'] },
+      ]),
+    ).toBe(false);
+  });
+
+  it('lets in a point an internal source names, one the borrower consented to, or one no record names', () => {
+    expect(mayMatchContactPoint(consents, [{ borrowerId: 'revoked', sourceKinds: ['external', 'internal'] }])).toBe(true);
+    expect(mayMatchContactPoint(consents, [{ borrowerId: 'consenting', sourceKinds: ['external'] }])).toBe(true);
+    expect(mayMatchContactPoint(NO_CONSENT_MAP, [])).toBe(true);
+  });
+});
+
+const NO_CONSENT_MAP = new Map([['anyone', NO_CONSENT]]);

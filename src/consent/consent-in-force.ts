@@ -51,3 +51,18 @@ export interface PersonSeenFor {
 export function mayMatchPerson(consents: ReadonlyMap<string, ConsentState>, seen: readonly PersonSeenFor[]): boolean {
   return seen.every((facts) => mayUsePerson(consents.get(facts.borrowerId) ?? NO_CONSENT, facts));
 }
+
+/** How one borrower's records name a contact point: the kinds of the sources that observed it for them. */
+export interface ContactPointSeenFor {
+  borrowerId: string;
+  sourceKinds: readonly ('internal' | 'external')[];
+}
+
+/**
+ * A contact point is compared with (and merged into) others only if every borrower whose records name it may use it:
+ * a point seen only in external sources of a borrower without externalSources consent is never paired, so a merge
+ * never joins that borrower's bureau record to another borrower's data. A point no record names is the lender's own.
+ */
+export function mayMatchContactPoint(consents: ReadonlyMap<string, ConsentState>, seen: readonly ContactPointSeenFor[]): boolean {
+  return seen.every((facts) => mayUseContactPoint(consents.get(facts.borrowerId) ?? NO_CONSENT, facts.sourceKinds.map((kind) => ({ kind }))));
+}

@@ -2,7 +2,7 @@ import { AuditEventEntity } from '../audit/audit-event.entity.js';
 import { BorrowerEntity } from '../borrowers/borrower.entity.js';
 import { ConsentEntity } from '../consent/consent.entity.js';
 import { BorrowerStatusEntity } from '../contact-plan/borrower-status.entity.js';
-import { RepairRunEntity } from '../contact-plan/repair-run.entity.js';
+import { RepairRunEntity } from '../repair/repair-run.entity.js';
 import { ContactAttemptEntity } from '../contact-attempts/contact-attempt.entity.js';
 import { ContactPreferenceEntity } from '../contact-attempts/contact-preference.entity.js';
 import { LeadEntity } from '../contact-attempts/lead.entity.js';
@@ -24,6 +24,10 @@ import { OutboxEntity } from '../queue/outbox.entity.js';
 import { BorrowerRelationshipEntity } from '../erasure/borrower-relationship.entity.js';
 import { ConsentProofEntity } from '../erasure/consent-proof.entity.js';
 import { ErasureRequestEntity } from '../erasure/erasure-request.entity.js';
+import { ConnectorFileEntity } from '../connectors/connector-file.entity.js';
+import { ConnectorRunEntity } from '../connectors/connector-run.entity.js';
+import { ConnectorEntity } from '../connectors/connector.entity.js';
+import { ExternalInquiryEntity } from '../connectors/external-inquiry.entity.js';
 
 export const ENTITIES = [
   AuditEventEntity,
@@ -52,4 +56,8 @@ export const ENTITIES = [
   BorrowerRelationshipEntity,
   ConsentProofEntity,
   ErasureRequestEntity,
+  ConnectorEntity,
+  ConnectorRunEntity,
+  ConnectorFileEntity,
+  ExternalInquiryEntity,
 ];

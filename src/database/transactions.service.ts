@@ -28,4 +28,24 @@ export class Transactions {
       return work();
     });
   }
+
+  /**
+   * Runs `work` while this process holds the session-level advisory lock `key` on a connection of its
+   * own, for work too long for one transaction (a connector run). Waits for the lock. A process that
+   * dies loses its connection and with it the lock, so a crashed holder never blocks the next one.
+   */
+  async withSessionLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        return await work();
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [key]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
 }

@@ -255,6 +255,7 @@ export class ErasureRepository {
     await count('contactPreferences', 'DELETE FROM contact_preference WHERE person_id = ANY($1::uuid[])', [persons]);
     await count('borrowerStatuses', 'DELETE FROM borrower_status WHERE borrower_id = $1', [borrowerId]);
     await count('repairRuns', 'DELETE FROM repair_run WHERE borrower_id = $1', [borrowerId]);
+    // external_inquiry rows stay: they name no one (the internal id only) and are the record of each lawful call.
 
     // Review: suggestions and merges about the borrower or what goes with it.
     await count('matchSuggestions', 'DELETE FROM match_suggestion WHERE borrower_id = $1 OR left_id = ANY($2::uuid[]) OR right_id = ANY($2::uuid[])', [

@@ -57,6 +57,12 @@ export interface IngestBatchResult {
   records: IngestedRecord[];
 }
 
+export interface IngestOptions {
+  /** Records the caller already knows are bad (a file line that is not a row): quarantined with these reasons. */
+  knownRejections?: ReadonlyMap<number, string[]>;
+  inTransaction?: (transaction: Queryable, counts: { accepted: number; duplicates: number; rejected: number }) => Promise<void>;
+}
+
 interface ValidRecord extends RecordToResolve {
   index: number;
   payload: SourceRecordPayload;
@@ -91,7 +97,11 @@ export class IngestPipelineService {
     private readonly dispatcher: OutboxDispatcher,
   ) {}
 
-  async ingestBatch(sourceKey: string, records: readonly unknown[], actor: Principal): Promise<IngestBatchResult> {
+  /**
+   * `options.inTransaction` runs last in the batch's transaction: a connector advances its checkpoint
+   * there, so the checkpoint and the records it covers commit together or not at all.
+   */
+  async ingestBatch(sourceKey: string, records: readonly unknown[], actor: Principal, options: IngestOptions = {}): Promise<IngestBatchResult> {
     await this.sources.get(sourceKey);
     const batchId = timeOrderedId();
     const receivedAt = new Date();
@@ -99,7 +109,8 @@ export class IngestPipelineService {
     const rejected: RejectedRecord[] = [];
     // Every record is checked whole before anything is created or stored: nothing a record holds can fail the batch.
     records.forEach((record, index) => {
-      const result = checkRecord(record, receivedAt);
+      const known = options.knownRejections?.get(index);
+      const result = known ? { valid: false as const, errors: known } : checkRecord(record, receivedAt);
       if (!result.valid) rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
       else valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload), prepared: this.resolution.prepare(result.payload) });
     });
@@ -150,6 +161,7 @@ export class IngestPipelineService {
         if (addressPointIds.length > 0 || personIds.length > 0) {
           await this.outbox.add('matching.find-candidates', { addressPointIds, personIds }, `candidates-${batchId}`, transaction);
         }
+        await options.inTransaction?.(transaction, { accepted: stored.length, duplicates, rejected: rejected.length });
         return { stored, resolution, duplicates };
       },
       { retry: true },

@@ -131,6 +131,26 @@ export class MatchCandidateRepository {
     );
   }
 
+  /**
+   * Per contact point (with the points merged into it), which borrowers' records observed it through which kinds of
+   * source: a merge joins every observation of both points, so all of them count.
+   */
+  async findContactPointSourceKinds(contactPointIds: readonly string[], db: Queryable = this.dataSource): Promise<ContactPointSourceKind[]> {
+    if (contactPointIds.length === 0) return [];
+    return db.query(
+      `WITH RECURSIVE member (root, id) AS (
+         SELECT id, id FROM unnest($1::uuid[]) AS id
+         UNION ALL
+         SELECT member.root, merged.id FROM contact_point merged JOIN member ON merged.merged_into_id = member.id
+       )
+       SELECT DISTINCT member.root AS "contactPointId", observation.borrower_id AS "borrowerId", source.kind AS "sourceKind"
+       FROM member
+       JOIN observation ON observation.contact_point_id = member.id
+       JOIN source ON source.key = observation.source_key`,
+      [contactPointIds],
+    );
+  }
+
   /** Per person and borrower, how many records of internal and of external sources name the person. */
   async findPersonSourceCounts(personIds: readonly string[], db: Queryable = this.dataSource): Promise<PersonSourceCount[]> {
     if (personIds.length === 0) return [];
@@ -146,6 +166,13 @@ export class MatchCandidateRepository {
       [personIds],
     );
   }
+}
+
+/** One borrower naming a contact point (or a point merged into it) through sources of one kind. */
+export interface ContactPointSourceKind {
+  contactPointId: string;
+  borrowerId: string;
+  sourceKind: 'internal' | 'external';
 }
 
 export interface PersonSourceCount {

@@ -8,7 +8,7 @@ import { MatchSuggestionRepository } from '../review/match-suggestion.repository
 import { MergeService } from '../review/merge.service.js';
 import { compareAddresses, crossForm, type ParsedAddress } from './address/index.js';
 import { MatchCandidateRepository, type PersonSourceCount } from './match-candidate.repository.js';
-import { mayMatchPerson } from '../consent/consent-in-force.js';
+import { type ContactPointSeenFor, mayMatchContactPoint, mayMatchPerson } from '../consent/consent-in-force.js';
 import { ConsentService } from '../consent/consent.service.js';
 import { comparePersons, type PersonSummary } from './person-comparison.js';
 import { namesCompatible } from './person/person-name.js';
@@ -69,7 +69,10 @@ export class MatchCandidatesService {
 
   private async addressCandidates(ids: string[]): Promise<Candidate[]> {
     if (ids.length === 0) return [];
-    const unique = uniquePairs(await this.candidates.findAddressBlockPairs(ids, this.settings.matching.candidatesPerAddress));
+    const pairs = uniquePairs(await this.candidates.findAddressBlockPairs(ids, this.settings.matching.candidatesPerAddress));
+    if (pairs.length === 0) return [];
+    const matchable = await this.matchablePoints([...new Set(pairs.flatMap((pair) => [pair.leftId, pair.rightId]))]);
+    const unique = pairs.filter((pair) => matchable.has(pair.leftId) && matchable.has(pair.rightId));
     if (unique.length === 0) return [];
     const involved = [...new Set(unique.flatMap((pair) => [pair.leftId, pair.rightId]))];
     const points = await this.candidates.findUnmergedAddresses(involved);
@@ -89,6 +92,17 @@ export class MatchCandidatesService {
       const comparison = compareAddresses(leftAddress, rightAddress, locations);
       return [{ kind: 'address' as const, leftId: left, rightId: right, borrowerId: null, decision: comparison.decision, score: comparison.score, fields: comparison.fields }];
     });
+  }
+
+  /** The points every borrower naming them may use: no address suggestion or merge through a source a borrower did not consent to. */
+  private async matchablePoints(pointIds: string[]): Promise<Set<string>> {
+    const kinds = await this.candidates.findContactPointSourceKinds(pointIds);
+    const consents = await this.consent.inForceByIds(kinds.map((row) => row.borrowerId));
+    const seen = new Map<string, ContactPointSeenFor[]>();
+    for (const [pointId, rows] of groupBy(kinds, (row) => row.contactPointId)) {
+      seen.set(pointId, [...groupBy(rows, (row) => row.borrowerId)].map(([borrowerId, own]) => ({ borrowerId, sourceKinds: own.map((row) => row.sourceKind) })));
+    }
+    return new Set(pointIds.filter((id) => mayMatchContactPoint(consents, seen.get(id) ?? [])));
   }
 
   /** Contacts of the same borrower only: each borrower has a handful, so every pair is compared. */
@@ -177,6 +191,16 @@ function uniquePairs<T extends { leftId: string; rightId: string; kind?: string 
     seen.add(key);
     return true;
   });
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
 }
 
 function asParsed(parts: ParsedAddress): ParsedAddress {

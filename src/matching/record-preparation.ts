@@ -39,11 +39,7 @@ export function phoneKey(e164: string, extension?: string): string {
 
 /** Normalises one record's phones, addresses and names: pure, no storage. */
 export function prepareRecord(payload: SourceRecordPayload): PreparedRecord {
-  const addresses = payload.addresses.map((address, position): PreparedAddress => {
-    const parsed = parseAddress(address.text);
-    const key = dwellingKey(parsed);
-    return { position, raw: address.text, parsed, key, error: key ? undefined : 'too vague to identify one dwelling (needs a district and a road number or community)' };
-  });
+  const addresses = payload.addresses.map((address, position) => prepareAddress(address.text, position));
   const areaCode = recordAreaCode(addresses);
   const phones = payload.phones.flatMap((raw, position) => preparePhoneField('phone', position, raw, areaCode));
   const employerPhones = payload.employer?.phone ? preparePhoneField('employer_phone', 0, payload.employer.phone, areaCode) : [];
@@ -71,7 +67,15 @@ export function prepareRecord(payload: SourceRecordPayload): PreparedRecord {
   return { borrowerRef: payload.borrower.ref, subject, phones: [...phones, ...employerPhones], addresses, employer };
 }
 
-function preparePhoneField(field: PreparedPhone['field'], position: number, raw: string, areaCode: string | undefined): PreparedPhone[] {
+/** One address as the matcher reads it: parsed parts and the dwelling key, or why there is none. */
+export function prepareAddress(raw: string, position = 0): PreparedAddress {
+  const parsed = parseAddress(raw);
+  const key = dwellingKey(parsed);
+  return { position, raw, parsed, key, error: key ? undefined : 'too vague to identify one dwelling (needs a district and a road number or community)' };
+}
+
+/** One phone field as the matcher reads it: split into its numbers, each normalised (areaCode completes a landline without one). */
+export function preparePhoneField(field: PreparedPhone['field'], position: number, raw: string, areaCode: string | undefined): PreparedPhone[] {
   const parts = splitPhoneField(raw);
   const values = parts.length > 0 ? parts : [raw];
   return values.map((value, part) => {

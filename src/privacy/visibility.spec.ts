@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NO_CONSENT } from '../consent/consent-in-force.js';
-import { allowingBorrowers, borrowersTouched, maskComparedValue, mayShowRecord, visibleContactPoint, visibleHolders } from './visibility.js';
+import { allowingBorrowers, borrowersTouched, maskComparedValue, mayShowRecord, visibleContactPoint, visibleCounts, visibleHolders } from './visibility.js';
 
 const FULL = { externalSources: true, thirdPartyContact: true };
 const INTERNAL_ONLY = { externalSources: false, thirdPartyContact: true };
@@ -75,5 +75,28 @@ describe('visibleHolders', () => {
     expect(visibleHolders(holders, observations, new Map()).map((holder) => holder.id)).toEqual(['a', 'ab', 'c', 'none']);
     expect(visibleHolders(holders, observations, new Map()).find((holder) => holder.id === 'ab')?.borrowerRefs).toEqual(['A']);
     expect(visibleHolders(holders, observations, new Map([['B', { externalSources: true, thirdPartyContact: false }]])).map((holder) => holder.id)).toEqual(['a', 'b', 'ab', 'c', 'none']);
+  });
+});
+
+describe('visibleCounts', () => {
+  const seen = [
+    { borrowerRef: 'A', sourceKind: 'internal' as const, sourceKey: 'crm' },
+    { borrowerRef: 'A', sourceKind: 'internal' as const, sourceKey: 'crm' },
+    { borrowerRef: 'A', sourceKind: 'external' as const, sourceKey: 'bureau' },
+    { borrowerRef: 'B', sourceKind: 'external' as const, sourceKey: 'bureau' },
+    { borrowerRef: 'C', sourceKind: 'internal' as const, sourceKey: 'call-log' },
+  ];
+
+  it('counts only the borrowers and sources whose observations the consent in force lets the caller see', () => {
+    // B revoked: its bureau record neither counts B nor the bureau; A's consent covers only its own internal record.
+    expect(visibleCounts(seen, new Map([['A', INTERNAL_ONLY], ['B', NO_CONSENT], ['C', NO_CONSENT]]))).toEqual({ borrowerCount: 2, sourceCount: 2 });
+  });
+
+  it('counts everything once every borrower consents', () => {
+    expect(visibleCounts(seen, new Map([['A', FULL], ['B', FULL], ['C', FULL]]))).toEqual({ borrowerCount: 3, sourceCount: 3 });
+  });
+
+  it('counts nothing for a point only a borrower without consent saw in a bureau record', () => {
+    expect(visibleCounts([seen[3]], new Map())).toEqual({ borrowerCount: 0, sourceCount: 0 });
   });
 });

@@ -46,6 +46,19 @@ export function visibleContactPoint<T extends SeenFor>(observations: readonly T[
 }
 
 /**
+ * The sharing counts shown beside a contact point: distinct borrowers and sources among the observations the caller
+ * may see (visibleContactPoint), so a count never reveals that a borrower who withheld consent, or a bureau, knows
+ * the point. Give one entry per observation or per distinct (borrower, source): the counts are the same.
+ */
+export function visibleCounts(seen: readonly (SeenFor & { sourceKey: string })[], consents: ConsentByBorrower): { borrowerCount: number; sourceCount: number } {
+  const { observations } = visibleContactPoint(seen, consents);
+  return {
+    borrowerCount: new Set(observations.map((observation) => observation.borrowerRef)).size,
+    sourceCount: new Set(observations.map((observation) => observation.sourceKey)).size,
+  };
+}
+
+/**
  * The holders of a contact point shown beside it: one is left out when every borrower it is linked to observed the
  * point only in sources their consent in force does not cover (the link itself came from those records), and such
  * borrowers are left out of the holders' borrower refs.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '../database/queryable.js';
+import { SHARING_OBSERVATION_CAP } from '../matching/contact-point.repository.js';
 
 /** A canonical contact point with the ids of the points merged into it. */
 export interface ProvenancePoint {
@@ -28,6 +29,13 @@ export interface ProvenanceObservation {
   receivedAt: Date;
   raw: string;
   borrowerRef: string;
+  sourceKind: 'internal' | 'external';
+}
+
+/** A borrower whose records in one source observed a point. */
+export interface SharingObservation {
+  borrowerRef: string;
+  sourceKey: string;
   sourceKind: 'internal' | 'external';
 }
 
@@ -129,6 +137,21 @@ export class ProvenanceRepository {
       borrowerRef: row.borrower_ref,
       sourceKind: row.source_kind,
     }));
+  }
+
+  /**
+   * Which borrowers' records in which sources observed any of the points, one row per distinct triple, over the newest
+   * observations the stored sharing counts are taken from (SHARING_OBSERVATION_CAP).
+   */
+  async sharing(pointIds: readonly string[], db: Queryable = this.dataSource): Promise<SharingObservation[]> {
+    const rows: { borrower_ref: string; source_key: string; source_kind: 'internal' | 'external' }[] = await db.query(
+      `SELECT DISTINCT borrower.ref AS borrower_ref, recent.source_key, source.kind AS source_kind
+       FROM (SELECT borrower_id, source_key FROM observation WHERE contact_point_id = ANY($1::uuid[]) ORDER BY observed_at DESC LIMIT ${SHARING_OBSERVATION_CAP}) AS recent
+       JOIN borrower ON borrower.id = recent.borrower_id
+       JOIN source ON source.key = recent.source_key`,
+      [pointIds],
+    );
+    return rows.map((row) => ({ borrowerRef: row.borrower_ref, sourceKey: row.source_key, sourceKind: row.source_kind }));
   }
 
   /** The canonical persons holding any of the points, with the borrowers they are linked to. */

@@ -3,7 +3,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { maskAddress, maskName, maskPhoneOrWhole } from '../privacy/masking.js';
 import { addressParts } from '../privacy/unmask-policy.js';
-import { borrowersTouched, visibleContactPoint, visibleHolders } from '../privacy/visibility.js';
+import { borrowersTouched, visibleContactPoint, visibleCounts, visibleHolders } from '../privacy/visibility.js';
 import { ConsentService } from '../consent/consent.service.js';
 import type { ContactPointDto } from './provenance.dto.js';
 import { ProvenanceRepository } from './provenance.repository.js';
@@ -21,9 +21,9 @@ export class ProvenanceService {
     const point = await this.provenance.findCanonicalPoint(id);
     if (!point) throw new NotFoundException(`contact point ${id} not found`);
     const members = [point.id, ...point.mergedFrom];
-    const seen = await this.provenance.observations(members);
+    const [seen, sharing] = await Promise.all([this.provenance.observations(members), this.provenance.sharing(members)]);
     // Shown only if a borrower it belongs to allows it, with the observations their consent in force covers.
-    const consents = await this.consent.inForceByRefs(seen.map((row) => row.borrowerRef));
+    const consents = await this.consent.inForceByRefs([...seen, ...sharing].map((row) => row.borrowerRef));
     const { visible, observations } = visibleContactPoint(seen, consents);
     if (!visible) throw new NotFoundException(`contact point ${id} not found`);
     const owners = visibleHolders(await this.provenance.owners(members), seen, consents);
@@ -47,8 +47,8 @@ export class ProvenanceService {
       carrierGroup: point.carrierGroup ?? undefined,
       firstSeenAt: point.firstSeenAt,
       lastSeenAt: point.lastSeenAt,
-      borrowerCount: point.borrowerCount,
-      sourceCount: point.sourceCount,
+      // Counted over what this caller may see: the stored counts include borrowers and bureaus consent hides.
+      ...visibleCounts(sharing, consents),
       owners: owners.map((owner) => ({ personId: owner.personId, name: unmasked ? (owner.name ?? undefined) : maskName(owner.name), borrowerRefs: owner.borrowerRefs })),
       observations: observations.map((row) => ({
         sourceKey: row.sourceKey,

@@ -1,5 +1,5 @@
 /** Every job the service runs, its queue and its retry policy: job options live here and nowhere else. */
-export const QUEUE_NAMES = ['matching', 'contact-plan', 'erasure'] as const;
+export const QUEUE_NAMES = ['matching', 'contact-plan', 'erasure', 'connectors', 'repair'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDefinition {
@@ -13,7 +13,9 @@ export const JOB_DEFINITIONS = {
   'matching.refresh-contact-point-sharing': { queue: 'matching', attempts: 5, backoffMilliseconds: 1_000 },
   'matching.find-candidates': { queue: 'matching', attempts: 5, backoffMilliseconds: 2_000 },
   'contact-plan.assess-status': { queue: 'contact-plan', attempts: 5, backoffMilliseconds: 1_000 },
-  'contact-plan.repair-run': { queue: 'contact-plan', attempts: 3, backoffMilliseconds: 5_000 },
+  // A run resumes from its last committed batch, so a retry after a crash or an outage loses nothing.
+  'connectors.run': { queue: 'connectors', attempts: 5, backoffMilliseconds: 30_000 },
+  'repair.run': { queue: 'repair', attempts: 3, backoffMilliseconds: 5_000 },
   'erasure.erase-borrower': { queue: 'erasure', attempts: 5, backoffMilliseconds: 10_000 },
   'erasure.retention-run': { queue: 'erasure', attempts: 3, backoffMilliseconds: 60_000 },
 } as const satisfies Record<string, JobDefinition>;
@@ -25,7 +27,9 @@ export interface JobPayloads {
   'matching.refresh-contact-point-sharing': { contactPointIds: string[] };
   'matching.find-candidates': { addressPointIds: string[]; personIds: string[] };
   'contact-plan.assess-status': { borrowerIds: string[] };
-  'contact-plan.repair-run': { borrowerId: string; reason: string };
+  'connectors.run': { runId: string } | { connectorKey: string; scheduleId: string };
+  /** The run's row may not exist yet when a status change asked for it: the job creates it under this id. */
+  'repair.run': { repairRunId: string; borrowerId: string; reason: string; requestedBy: string };
   /** The borrower ref stays in the database (erasure_request) until the erasure forgets it, never in the queue. */
   'erasure.erase-borrower': { erasureId: string };
   /** requestedAt when asked for through the API; scheduleId when started by a schedule. */
@@ -41,6 +45,16 @@ export const SCHEDULES = {
 } as const satisfies Record<string, { name: JobName; data: unknown }>;
 
 export type ScheduleId = keyof typeof SCHEDULES;
+
+/**
+ * Schedules declared at run time, one per item (a connector with a cron): ids are the prefix and the
+ * item's key, the job gets the item's key and the schedule id.
+ */
+export const SCHEDULE_FAMILIES = {
+  connectors: { prefix: 'connector:', name: 'connectors.run' },
+} as const satisfies Record<string, { prefix: string; name: JobName }>;
+
+export type ScheduleFamily = keyof typeof SCHEDULE_FAMILIES;
 
 export function retryDelay(definition: JobDefinition, attemptsMade: number): number {
   return definition.backoffMilliseconds * 2 ** Math.max(0, attemptsMade - 1);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JOB_DEFINITIONS, type JobName, type JobPayloads, QUEUE_NAMES, SCHEDULES, type ScheduleId } from './job-definitions.js';
+import { JOB_DEFINITIONS, type JobName, type JobPayloads, QUEUE_NAMES, SCHEDULE_FAMILIES, type ScheduleFamily, SCHEDULES, type ScheduleId } from './job-definitions.js';
 import { type JobOutcome, QUEUE_DRIVER, type QueueDriver, type QueueJob, type ScheduledJob, type ScheduleTiming } from './queue-driver.interface.js';
 
 /** What services use to enqueue work; they never see the driver or BullMQ. */
@@ -21,6 +21,18 @@ export class MessageQueueService {
 
   async removeSchedule(id: ScheduleId): Promise<void> {
     await this.driver.removeSchedule(id, JOB_DEFINITIONS[SCHEDULES[id].name].queue);
+  }
+
+  /** Creates or replaces the schedule of one item of a family (see SCHEDULE_FAMILIES). */
+  async upsertFamilySchedule(family: ScheduleFamily, key: string, timing: ScheduleTiming, data: JobPayloads[(typeof SCHEDULE_FAMILIES)[ScheduleFamily]['name']]): Promise<void> {
+    const { prefix, name } = SCHEDULE_FAMILIES[family];
+    const definition = JOB_DEFINITIONS[name];
+    await this.driver.upsertSchedule(`${prefix}${key}`, timing, definition.queue, name, data, definition);
+  }
+
+  /** Removes a schedule by its full id (as listed by schedules()). */
+  async removeScheduleById(id: string, name: JobName): Promise<void> {
+    await this.driver.removeSchedule(id, JOB_DEFINITIONS[name].queue);
   }
 
   /** The schedules the queue holds, across all queues. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { Transactions } from '../database/transactions.service.js';
-import { SCHEDULES, type ScheduleId } from './job-definitions.js';
+import { type JobPayloads, SCHEDULE_FAMILIES, type ScheduleFamily, SCHEDULES, type ScheduleId } from './job-definitions.js';
 import { MessageQueueService } from './message-queue.service.js';
 import type { ScheduleTiming } from './queue-driver.interface.js';
 import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue.options.js';
@@ -40,6 +40,37 @@ export class ScheduleService implements OnApplicationBootstrap {
       for (const [id, timing] of timings) await this.queue.upsertSchedule(id, timing);
     });
     for (const [id, timing] of timings) this.logger.log(`schedule ${id}: "${timing.pattern}" (${timing.tz})`);
+  }
+
+  /**
+   * Makes the queue hold exactly `wanted` for a family of run-time schedules (one per connector with a
+   * cron): upserts each, removes the family's others. Under the same lock as upsertAll.
+   */
+  async syncFamily(
+    family: ScheduleFamily,
+    wanted: readonly { key: string; timing: ScheduleTiming; data: JobPayloads[(typeof SCHEDULE_FAMILIES)[ScheduleFamily]['name']] }[],
+  ): Promise<void> {
+    const { prefix, name } = SCHEDULE_FAMILIES[family];
+    await this.transactions.withAdvisoryLock(SCHEDULES_LOCK, async () => {
+      const keep = new Set(wanted.map((entry) => `${prefix}${entry.key}`));
+      for (const schedule of await this.queue.schedules()) {
+        if (schedule.id.startsWith(prefix) && !keep.has(schedule.id)) await this.queue.removeScheduleById(schedule.id, name);
+      }
+      for (const entry of wanted) await this.queue.upsertFamilySchedule(family, entry.key, entry.timing, entry.data);
+    });
+  }
+
+  /** Upserts or removes one item's schedule of a family, under the schedules lock. */
+  async syncOne(
+    family: ScheduleFamily,
+    key: string,
+    entry: { timing: ScheduleTiming; data: JobPayloads[(typeof SCHEDULE_FAMILIES)[ScheduleFamily]['name']] } | undefined,
+  ): Promise<void> {
+    const { prefix, name } = SCHEDULE_FAMILIES[family];
+    await this.transactions.withAdvisoryLock(SCHEDULES_LOCK, async () => {
+      if (entry) await this.queue.upsertFamilySchedule(family, key, entry.timing, entry.data);
+      else await this.queue.removeScheduleById(`${prefix}${key}`, name);
+    });
   }
 
   private timing(id: ScheduleId): ScheduleTiming {

@@ -143,4 +143,29 @@ export class SourceRecordRepository {
       personId: row.person_id,
     }));
   }
+
+  /**
+   * What the latest records say about the borrower themself (name, id number, employer): what an
+   * external source is asked about. Undefined fields were never given.
+   */
+  async latestBorrowerIdentity(borrowerId: string, db: Queryable = this.dataSource): Promise<BorrowerIdentity> {
+    const [row]: { name: string | null; id_number: string | null; employer_name: string | null }[] = await db.query(
+      `SELECT
+         (SELECT payload #>> '{borrower,name}' FROM source_record_version
+           WHERE borrower_id = $1 AND payload #>> '{borrower,name}' IS NOT NULL ORDER BY observed_at DESC, id DESC LIMIT 1) AS name,
+         (SELECT payload #>> '{borrower,idNumber}' FROM source_record_version
+           WHERE borrower_id = $1 AND payload #>> '{borrower,idNumber}' IS NOT NULL ORDER BY observed_at DESC, id DESC LIMIT 1) AS id_number,
+         (SELECT payload #>> '{employer,name}' FROM source_record_version
+           WHERE borrower_id = $1 AND payload #>> '{subject,role}' = 'borrower' AND payload #>> '{employer,name}' IS NOT NULL
+           ORDER BY observed_at DESC, id DESC LIMIT 1) AS employer_name`,
+      [borrowerId],
+    );
+    return { name: row?.name ?? undefined, idNumber: row?.id_number ?? undefined, employerName: row?.employer_name ?? undefined };
+  }
+}
+
+export interface BorrowerIdentity {
+  name?: string;
+  idNumber?: string;
+  employerName?: string;
 }

@@ -1,3 +1,4 @@
+import type { Provider } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -38,14 +39,17 @@ export interface IngestPipelineContext {
   sharing: ContactPointSharingService;
   /** What the pipeline enqueued, in order; nothing runs them unless a test does. */
   jobs: EnqueuedJob[];
+  /** Any provider of the module, the extra ones included. */
+  moduleRef: TestingModule;
   close(): Promise<void>;
 }
 
 /**
  * The ingest pipeline and the sharing refresh as the app wires them, over a fresh database, with
  * the given sources registered. Deferred jobs are recorded, not run, so a test decides when they run.
+ * `extraProviders` wire more of the app over the same database (a repository or service under test).
  */
-export async function createIngestPipelineContext(sourceKeys: string[]): Promise<IngestPipelineContext> {
+export async function createIngestPipelineContext(sourceKeys: string[], extraProviders: Provider[] = []): Promise<IngestPipelineContext> {
   const database = await createTestDatabase();
   const dataSource = await openDataSource({ url: database.url, poolSize: 4 });
   const jobs: EnqueuedJob[] = [];
@@ -81,6 +85,7 @@ export async function createIngestPipelineContext(sourceKeys: string[]): Promise
       ContactPointSharingService,
       IngestBatchRepository,
       IngestPipelineService,
+      ...extraProviders,
     ],
   }).compile();
   const sources = moduleRef.get(SourcesService);
@@ -90,6 +95,7 @@ export async function createIngestPipelineContext(sourceKeys: string[]): Promise
     pipeline: moduleRef.get(IngestPipelineService),
     sharing: moduleRef.get(ContactPointSharingService),
     jobs,
+    moduleRef,
     async close() {
       await moduleRef.close();
       await dataSource.destroy();

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aSourceRecord } from '../support/record-factory.js';
-import { createMatchingContext, type MatchingContext } from './matching-context.js';
+import type { Principal } from '../../src/auth/principal.js';
+import { ConsentService } from '../../src/consent/consent.service.js';
+import { SourcesService } from '../../src/sources/sources.service.js';
+import { createMatchingContext, type MatchingContext, PLATFORM } from './matching-context.js';
 
 let context: MatchingContext;
 
@@ -106,5 +109,38 @@ describe('candidate search over persons', () => {
     expect(rows[0].fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'name', agreement: 'similar' })]));
     const [{ borrower_id }]: { borrower_id: string }[] = await context.dataSource.query('SELECT borrower_id FROM match_suggestion WHERE left_id = $1', [rows[0].left_id]);
     expect(borrower_id).toBe((await context.read('kin-1')).borrowerId);
+  });
+});
+
+describe('candidate search and consent', () => {
+  const BUREAU = 'medium-bureau';
+  const ADMIN: Principal = { id: 'admin:medium', role: 'admin' };
+  const grant = (ref: string, externalSources: boolean) =>
+    context.moduleRef.get(ConsentService).record(PLATFORM, ref, { externalSources, thirdPartyContact: false, evidenceRef: `consent-${ref}-${externalSources}`, grantedAt: new Date('2026-04-01T00:00:00Z') });
+
+  it('never pairs an address seen only in a bureau record of a borrower without externalSources consent, and pairs it once consent is given', async () => {
+    await context.moduleRef.get(SourcesService).put(ADMIN, { key: BUREAU, system: 'credit_bureau', kind: 'external' });
+    await grant('GATE-2', false);
+    const bureau = await context.ingest([aSourceRecord({ sourceRecordId: 'gate-1', borrower: { ref: 'GATE-1' }, addresses: [{ text: '广东省广州市天河区翠竹花园6栋1单元302室' }] })], BUREAU);
+    const internal = await context.ingest([aSourceRecord({ sourceRecordId: 'gate-2', borrower: { ref: 'GATE-2' }, addresses: [{ text: '广州天河区翠竹花圆小区6-1-302' }] })]);
+    // The record read hides a bureau record without consent, so its point is looked up directly.
+    const [{ id: external }]: { id: string }[] = await context.dataSource.query(
+      `SELECT observation.contact_point_id AS id FROM observation JOIN source_record_version version ON version.id = observation.source_record_version_id
+       JOIN source_record record ON record.id = version.source_record_uuid WHERE record.source_key = $1 AND record.source_record_id = 'gate-1' AND observation.field = 'address'`,
+      [BUREAU],
+    );
+    const own = await addressOf('gate-2');
+    expect(external).not.toBe(own);
+    const search = { ...internal, addressPointIds: [...bureau.addressPointIds, ...internal.addressPointIds] };
+
+    // GATE-1 has no consent on record: its bureau address is neither suggested nor merged with GATE-2's.
+    await expect(context.findCandidates(search)).resolves.toEqual({ suggested: 0, merged: 0 });
+    expect(await suggestionsInvolving([external, own])).toEqual([]);
+    expect(await mergesInvolving([external, own])).toEqual([]);
+
+    // GATE-2 has no externalSources consent either, but saw its address in its own (internal) records: that keeps nothing out.
+    await grant('GATE-1', true);
+    await expect(context.findCandidates(search)).resolves.toEqual({ suggested: 1, merged: 0 });
+    expect(await suggestionsInvolving([external, own])).toEqual([expect.objectContaining({ kind: 'address', left_id: [external, own].sort()[0], right_id: [external, own].sort()[1] })]);
   });
 });

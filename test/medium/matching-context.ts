@@ -28,8 +28,8 @@ type CandidateSearch = JobPayloads['matching.find-candidates'];
 export interface MatchingContext {
   moduleRef: TestingModule;
   dataSource: DataSource;
-  /** Ingests through the ingest pipeline; returns the candidate search the batch asked for (not run yet). */
-  ingest(records: SourceRecordPayload[]): Promise<CandidateSearch>;
+  /** Ingests through the ingest pipeline (from SOURCE unless named); returns the candidate search the batch asked for (not run yet). */
+  ingest(records: SourceRecordPayload[], source?: string): Promise<CandidateSearch>;
   /** Runs MatchCandidatesService over what a batch asked for, as the job would. */
   findCandidates(search: CandidateSearch): Promise<{ suggested: number; merged: number }>;
   /** The record as the read API answers it (merged persons and points resolved). */
@@ -58,9 +58,9 @@ export async function createMatchingContext(): Promise<MatchingContext> {
   return {
     moduleRef,
     dataSource: moduleRef.get<DataSource>(getDataSourceToken()),
-    async ingest(records) {
+    async ingest(records, source = SOURCE) {
       const before = queue.jobs.length;
-      const response = await moduleRef.get(IngestPipelineService).ingestBatch(SOURCE, records, PLATFORM);
+      const response = await moduleRef.get(IngestPipelineService).ingestBatch(source, records, PLATFORM);
       expect(response.rejected).toEqual([]);
       const searches = queue.jobs.slice(before).filter((job) => job.name === 'matching.find-candidates');
       expect(searches).toHaveLength(1);

@@ -103,7 +103,7 @@ describe('outbox dispatcher', () => {
   });
 
   it('with the in-process queue, records a job that failed its last attempt', async () => {
-    await outbox.add('contact-plan.repair-run', { borrowerId: 'b9', reason: 'x' }, 'repair-fails');
+    await outbox.add('repair.run', { repairRunId: '00000000-0000-4000-8000-000000000009', borrowerId: 'b9', reason: 'x', requestedBy: 'system' }, 'repair-fails');
     const driver = new InProcessQueueDriver();
     await driver.work('contact-plan', async () => {
       throw new Error('always');

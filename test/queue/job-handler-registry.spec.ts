@@ -29,7 +29,7 @@ function idleHandlersExcept(name: JobName): Type[] {
 describe('job handler registry', () => {
   it('refuses to start when a job has no handler', async () => {
     const module = await Test.createTestingModule({ imports: [QueueModule.forRoot(queueOptions)] }).compile();
-    await expect(module.createNestApplication().init()).rejects.toThrow(/no handler for job\(s\): matching\.refresh-contact-point-sharing, matching\.find-candidates, contact-plan\.assess-status, contact-plan\.repair-run/);
+    await expect(module.createNestApplication().init()).rejects.toThrow(/no handler for job\(s\): matching\.refresh-contact-point-sharing, matching\.find-candidates, contact-plan\.assess-status, connectors\.run, repair\.run/);
   });
 
   it('refuses two handlers for one job', async () => {

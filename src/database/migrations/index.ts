@@ -1,3 +1,4 @@
+import { Connectors1797200000000 } from './1797200000000-connectors.js';
 import { Outbox1797100000000 } from './1797100000000-outbox.js';
 import { ErasureAndRetention1797000000000 } from './1797000000000-erasure-and-retention.js';
 import { ContactPlanFacts1796900000000 } from './1796900000000-contact-plan-facts.js';
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContactPlanFacts1796900000000,
   ErasureAndRetention1797000000000,
   Outbox1797100000000,
+  Connectors1797200000000,
 ];
