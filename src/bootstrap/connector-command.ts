@@ -11,32 +11,8 @@ import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
 import { startDatabase } from './database-server.js';
 import { createLogger } from './logger.js';
 
-const USAGE = `Usage: npm run connector -- <command>
-
-Commands:
-  list          the declared connectors, their kind, source, schedule and checkpoint
-  run <key>     runs the connector now, in this process, to its end (resumes from its checkpoint)
-  --help        this text
-
-The command uses the service's configuration (environment, CONFIG_DIR) and database. With the
-embedded database, stop the service first; with DATABASE_URL it can run beside it. A run of a
-connector never overlaps another run of the same connector: it waits for it.`;
-
 /** The connector command line: backfills by hand, with a progress bar on a terminal and plain lines otherwise. */
-export async function connectorCommand(argv: readonly string[], output: NodeJS.WriteStream = process.stderr): Promise<number> {
-  const [command, key] = argv;
-  if (!command || command === '--help' || command === '-h' || command === 'help') {
-    console.log(USAGE);
-    return command ? 0 : 2;
-  }
-  if (command !== 'list' && command !== 'run') {
-    console.error(`unknown command "${command}"\n\n${USAGE}`);
-    return 2;
-  }
-  if (command === 'run' && !key) {
-    console.error('run needs a connector key: npm run connector -- run <key>');
-    return 2;
-  }
+export async function connectorCommand(command: 'list' | 'run', key: string | undefined, output: NodeJS.WriteStream = process.stderr): Promise<number> {
   let config;
   try {
     config = loadConfiguration();
