@@ -2,7 +2,6 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module.js';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
-import { ConfigurationError, loadConfiguration } from '../config/configuration.js';
 import { ConnectorRunsService, type RunObserver } from '../connectors/connector-runs.service.js';
 import { ConnectorsService } from '../connectors/connectors.service.js';
 import { progressLine } from '../connectors/run-progress.js';
@@ -10,19 +9,12 @@ import { MessageQueueService } from '../queue/message-queue.service.js';
 import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
 import { startDatabase } from './database-server.js';
 import { createLogger } from './logger.js';
+import { configurationOrReason } from './run.js';
 
 /** The connector command line: backfills by hand, with a progress bar on a terminal and plain lines otherwise. */
 export async function connectorCommand(command: 'list' | 'run', key: string | undefined, output: NodeJS.WriteStream = process.stderr): Promise<number> {
-  let config;
-  try {
-    config = loadConfiguration();
-  } catch (error) {
-    if (error instanceof ConfigurationError) {
-      console.error(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  const config = configurationOrReason();
+  if (!config) return 1;
   Logger.overrideLogger(createLogger({ ...config, log: { ...config.log, level: 'warn' } }));
   const database = await startDatabase(config);
   // No HTTP, no queue workers of its own when Redis is there: the service's workers take the deferred work.

@@ -1,23 +1,28 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule, type ProcessRole } from '../app.module.js';
-import { ConfigurationError, loadConfiguration } from '../config/configuration.js';
+import { type AppConfig, ConfigurationError, loadConfiguration } from '../config/configuration.js';
 import { startDatabase } from './database-server.js';
 import { createHttpApplication } from './http-application.js';
 import { createLogger } from './logger.js';
 
-/** Boots one process: the API (HTTP), the worker (jobs only), or both. */
-export async function run(role: ProcessRole): Promise<void> {
-  let config;
+/** The validated configuration, or undefined after printing what is wrong with it. */
+export function configurationOrReason(): AppConfig | undefined {
   try {
-    config = loadConfiguration();
+    return loadConfiguration();
   } catch (error) {
     if (error instanceof ConfigurationError) {
       console.error(error.message);
-      process.exit(1);
+      return undefined;
     }
     throw error;
   }
+}
+
+/** Boots one process: the API (HTTP), the worker (jobs only), or both. */
+export async function run(role: ProcessRole): Promise<void> {
+  const config = configurationOrReason();
+  if (!config) process.exit(1);
   if (role === 'worker' && !config.redis.url) {
     console.error('start:worker needs REDIS_URL: without Redis, jobs run inside the API process (npm start).');
     process.exit(1);

@@ -1,11 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../../src/common/free-port.js';
 import { LENDER_MAPPING, type LenderRow, lenderRows, postgresLenderDatabase } from '../support/lender-tables.js';
+import { aServiceHome, cleanUpServiceProcesses, type ServiceHome, type ServiceProcess, startServiceProcess, stopServiceProcess } from '../support/service-process.js';
 
 // Issue 12: nothing lost, nothing twice. The service (API and worker in one process, its own embedded
 // PostgreSQL, the in-process queue) is killed with -9 in the middle of a database connector run and
@@ -19,19 +15,6 @@ const TOTAL_ROWS = 6_000;
 const BATCH_SIZE = 250;
 const KILL_AFTER_READ = 1_500;
 
-interface Service {
-  child: ChildProcess;
-  databaseUrl: string;
-  call(method: string, path: string, role: string, body?: unknown): Promise<{ status: number; body: any }>;
-}
-
-interface Instance {
-  dataDirectory: string;
-  ports: { http: number; database: number };
-}
-
-const directories: string[] = [];
-const running = new Set<ChildProcess>();
 let lender: Awaited<ReturnType<typeof postgresLenderDatabase>>;
 let rows: LenderRow[];
 
@@ -42,95 +25,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of [...running]) await stop(child, 'SIGKILL');
+  await cleanUpServiceProcesses();
   await lender?.drop();
-  for (const directory of directories) rmSync(directory, { recursive: true, force: true });
 });
 
-async function anInstance(): Promise<Instance> {
-  const dataDirectory = mkdtempSync(join(tmpdir(), 'contact-recovery-connector-crash-'));
-  // As root, PostgreSQL runs as the 'postgres' user, which must be able to reach the data directory.
-  chmodSync(dataDirectory, 0o755);
-  directories.push(dataDirectory);
-  return { dataDirectory, ports: { http: await freePort(), database: await freePort() } };
-}
-
-function generatedKey(dataDirectory: string, role: string): string {
-  const stored = JSON.parse(readFileSync(join(dataDirectory, 'api-keys.json'), 'utf8')) as { apiKeys: string };
-  return stored.apiKeys.split(',').find((item) => item.startsWith(`${role}:`))!.slice(role.length + 1);
-}
-
-async function start({ dataDirectory, ports }: Instance): Promise<Service> {
-  // Its own process group, so a kill reaches the embedded PostgreSQL as well: the whole machine goes.
-  const child = spawn(process.execPath, ['--import', './test/support/register-typescript.mjs', 'src/main.ts'], {
-    cwd: process.cwd(),
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      DATA_DIR: dataDirectory,
-      CONFIG_DIR: join(process.cwd(), 'config'),
-      EMBEDDED_POSTGRES_PORT: String(ports.database),
-      PORT: String(ports.http),
-      LOG_LEVEL: 'warn',
-      LOG_FORMAT: 'text',
-      // The connector's secret, by the name its definition gives (database.urlEnv).
-      APPROVAL_DATABASE_URL: lender.url,
-      CONNECTOR_BATCH_SIZE: String(BATCH_SIZE),
-      // Owed outbox rows are looked for often, so the resumed run is handed over soon after the start.
-      OUTBOX_POLL_MS: '200',
-    },
-  });
-  running.add(child);
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const base = `http://127.0.0.1:${ports.http}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`service exited during start:\n${output}`);
-    const healthy = await fetch(`${base}/health`).then((response) => response.ok, () => false);
-    if (healthy) break;
-    if (Date.now() > deadline) throw new Error(`service did not become healthy:\n${output}`);
-    await sleep(200);
-  }
-  // User and database as src/bootstrap/database-server.ts and src/database/embedded-postgres-server.ts set them.
-  const password = readFileSync(join(dataDirectory, 'postgres-password'), 'utf8').trim();
-  return {
-    child,
-    databaseUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${ports.database}/contact_recovery`,
-    async call(method, path, role, body) {
-      const response = await fetch(`${base}${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${generatedKey(dataDirectory, role)}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: response.status, body: await response.json().catch(() => undefined) };
-    },
-  };
-}
-
-function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
-  running.delete(child);
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {}
-    }, 30_000);
-    child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    try {
-      // SIGKILL: the group (service and its PostgreSQL); SIGTERM: the service, which stops PostgreSQL itself.
-      process.kill(signal === 'SIGKILL' ? -child.pid! : child.pid!, signal);
-    } catch {
-      resolve();
-    }
+/** The service with the connector's secret, by the name its definition gives (database.urlEnv). */
+function start(home: ServiceHome): Promise<ServiceProcess> {
+  return startServiceProcess(home, {
+    APPROVAL_DATABASE_URL: lender.url,
+    CONNECTOR_BATCH_SIZE: String(BATCH_SIZE),
+    // Owed outbox rows are looked for often, so the resumed run is handed over soon after the start.
+    OUTBOX_POLL_MS: '200',
   });
 }
 
@@ -158,16 +63,16 @@ const APPROVAL_CONNECTOR = {
   mapping: LENDER_MAPPING,
 };
 
-async function declareAndStartRun(service: Service): Promise<string> {
+async function declareAndStartRun(service: ServiceProcess): Promise<string> {
   expect((await service.call('PUT', '/v1/connectors/approval', 'admin', APPROVAL_CONNECTOR)).status).toBe(201);
   const accepted = await service.call('POST', '/v1/connectors/approval/runs', 'admin');
   expect(accepted).toMatchObject({ status: 202, body: { created: true } });
   return accepted.body.id as string;
 }
 
-const getRun = async (service: Service, id: string) => (await service.call('GET', `/v1/connectors/approval/runs/${id}`, 'admin')).body;
+const getRun = async (service: ServiceProcess, id: string) => (await service.call('GET', `/v1/connectors/approval/runs/${id}`, 'admin')).body;
 
-async function settled(service: Service, runId: string): Promise<any> {
+async function settled(service: ServiceProcess, runId: string): Promise<any> {
   const run = await until('the run finishes', () => getRun(service, runId), (value) => value?.state === 'completed' || value?.state === 'failed', 120_000);
   // The batches' deferred work (contact point sharing, match candidates) done, and the run's job settled.
   const status = await until('the deferred work is done', async () => (await service.call('GET', '/v1/pipeline/status', 'platform')).body, (value) => value?.pending === 0, 60_000);
@@ -274,8 +179,8 @@ describe('a connector run killed (-9) in the middle', () => {
     // Two services: A is killed part-way through its run and started again on the same data directory;
     // B, the reference, runs the same rows uninterrupted. They start and run side by side (B's run
     // does not depend on A's, and most of the test's time is waiting for starts and runs).
-    const crashed = await anInstance();
-    const [first, reference] = await Promise.all([start(crashed), start(await anInstance())]);
+    const crashed = await aServiceHome();
+    const [first, reference] = await Promise.all([start(crashed), start(await aServiceHome())]);
     const referenceRunId = await declareAndStartRun(reference);
     const referenceRun = settled(reference, referenceRunId);
     referenceRun.catch(() => undefined);
@@ -288,7 +193,7 @@ describe('a connector run killed (-9) in the middle', () => {
       60_000,
       20,
     );
-    await stop(first.child, 'SIGKILL');
+    await stopServiceProcess(first.child, 'SIGKILL');
     // Killed in the middle: some batches committed, the rest still to read.
     expect(atKill).toMatchObject({ state: 'running' });
     expect(atKill.read).toBeGreaterThanOrEqual(KILL_AFTER_READ);
@@ -340,6 +245,6 @@ describe('a connector run killed (-9) in the middle', () => {
       }
     }
     // Gracefully; on a failure above, afterAll kills both.
-    await Promise.all([stop(second.child, 'SIGTERM'), stop(reference.child, 'SIGTERM')]);
+    await Promise.all([stopServiceProcess(second.child, 'SIGTERM'), stopServiceProcess(reference.child, 'SIGTERM')]);
   }, 240_000);
 });
