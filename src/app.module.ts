@@ -18,11 +18,15 @@ import { DatabaseModule } from './database/database.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IngestModule } from './ingest/ingest.module.js';
 import { MatchingModule } from './matching/matching.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { NormalisationModule } from './matching/normalisation.module.js';
 import { ProvenanceModule } from './provenance/provenance.module.js';
 import { OutboxModule } from './queue/outbox.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { SourcesModule } from './sources/sources.module.js';
+import { StaleModule } from './stale/stale.module.js';
+import { UsersModule } from './users/users.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 export type ProcessRole = 'all' | 'api' | 'worker';
 
@@ -68,6 +72,10 @@ export class AppModule {
         ErasureModule,
         ConnectorsModule,
         RepairModule,
+        StaleModule,
+        UsersModule,
+        WebhooksModule,
+        MetricsModule.forRoot(role, config.metrics),
       ],
       // The last registered filter is asked first: the catch-all goes first, so it is asked last.
       providers: [

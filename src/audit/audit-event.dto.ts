@@ -5,6 +5,7 @@ import { MAX_BIGINT, text } from '../common/text.js';
 
 export const auditEventQuerySchema = z.strictObject({
   actorId: text().max(64).optional(),
+  user: text().max(64).optional().meta({ description: 'A console user: username, user id or `user:<id>`', example: 'zhang.wei' }),
   action: text().max(64).optional().meta({ example: 'ingest.batch' }),
   borrowerRef: text().max(100).optional(),
   targetType: text().max(32).optional(),
@@ -27,6 +28,7 @@ export class AuditEventDto {
   @ApiProperty({ format: 'date-time' }) occurredAt!: Date;
   @ApiProperty() actorId!: string;
   @ApiProperty() actorRole!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'The console user who acted (actorId is then `user:<id>`); null for API keys and the system' }) actorUsername!: string | null;
   @ApiProperty() action!: string;
   @ApiProperty({ nullable: true, type: String }) targetType!: string | null;
   @ApiProperty({ nullable: true, type: String }) targetId!: string | null;

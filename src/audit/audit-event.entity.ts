@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index(['borrowerRef', 'occurredAt'])
 @Index(['action', 'occurredAt'])
 @Index(['actorId', 'occurredAt'])
+@Index(['actorUsername', 'occurredAt'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
@@ -18,6 +19,10 @@ export class AuditEventEntity {
 
   @Column({ type: 'varchar', length: 16 })
   actorRole!: string;
+
+  /** The person's username when the actor is a console user (actor_id `user:<uuid>`); null for keys and the system. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actorUsername!: string | null;
 
   @Column({ type: 'varchar', length: 64 })
   action!: string;

@@ -7,6 +7,8 @@ import type { Queryable } from '../database/queryable.js';
 export interface NewAuditEvent {
   actorId: string;
   actorRole: string;
+  /** The console user's username; null for API keys and the system. */
+  actorUsername: string | null;
   action: string;
   targetType: string | null;
   targetId: string | null;
@@ -24,6 +26,8 @@ export interface AuditEvent extends NewAuditEvent {
 /** Every filter is optional; the events come newest (highest id) first. */
 export interface AuditEventFilter {
   actorId?: string;
+  /** A console user: `user:<uuid>`, the bare uuid, or the username. */
+  user?: string;
   action?: string;
   borrowerRef?: string;
   targetType?: string;
@@ -39,6 +43,7 @@ interface AuditEventRow {
   occurred_at: Date;
   actor_id: string;
   actor_role: string;
+  actor_username: string | null;
   action: string;
   target_type: string | null;
   target_id: string | null;
@@ -47,7 +52,7 @@ interface AuditEventRow {
   details: Record<string, unknown>;
 }
 
-const INSERTED_COLUMNS = 8;
+const INSERTED_COLUMNS = 9;
 
 @Injectable()
 export class AuditEventRepository {
@@ -57,10 +62,11 @@ export class AuditEventRepository {
     if (events.length === 0) return;
     const values = events.map((_, row) => `(${Array.from({ length: INSERTED_COLUMNS }, (_, column) => `$${row * INSERTED_COLUMNS + column + 1}`).join(', ')})`);
     await db.query(
-      `INSERT INTO audit_event (actor_id, actor_role, action, target_type, target_id, borrower_ref, purpose, details) VALUES ${values.join(', ')}`,
+      `INSERT INTO audit_event (actor_id, actor_role, actor_username, action, target_type, target_id, borrower_ref, purpose, details) VALUES ${values.join(', ')}`,
       events.flatMap((event) => [
         event.actorId,
         event.actorRole,
+        event.actorUsername,
         event.action,
         event.targetType,
         event.targetId,
@@ -81,6 +87,11 @@ export class AuditEventRepository {
       conditions.push(`${condition} $${parameters.length}`);
     };
     if (filter.actorId) where('event.actor_id =', filter.actorId);
+    if (filter.user) {
+      // Either column may name the user; the username index or the actor index serves each side.
+      parameters.push(filter.user.startsWith('user:') ? filter.user : `user:${filter.user}`, filter.user.toLowerCase());
+      conditions.push(`(event.actor_id = $${parameters.length - 1} OR event.actor_username = $${parameters.length})`);
+    }
     if (filter.action) where('event.action =', filter.action);
     if (filter.borrowerRef) where('event.borrower_ref =', filter.borrowerRef);
     if (filter.targetType) where('event.target_type =', filter.targetType);
@@ -90,7 +101,7 @@ export class AuditEventRepository {
     if (filter.before) where('event.id <', filter.before);
     parameters.push(limit);
     const rows: AuditEventRow[] = await db.query(
-      `SELECT event.id, event.occurred_at, event.actor_id, event.actor_role, event.action, event.target_type, event.target_id,
+      `SELECT event.id, event.occurred_at, event.actor_id, event.actor_role, event.actor_username, event.action, event.target_type, event.target_id,
               event.borrower_ref, event.purpose, event.details
        FROM audit_event event
        ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''}
@@ -102,6 +113,7 @@ export class AuditEventRepository {
       occurredAt: row.occurred_at,
       actorId: row.actor_id,
       actorRole: row.actor_role,
+      actorUsername: row.actor_username,
       action: row.action,
       targetType: row.target_type,
       targetId: row.target_id,

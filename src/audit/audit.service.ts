@@ -26,6 +26,7 @@ export class AuditService {
     const events = (Array.isArray(entries) ? entries : [entries]).map((entry) => ({
       actorId: principal.id,
       actorRole: principal.role,
+      actorUsername: principal.username ?? null,
       action: entry.action,
       targetType: entry.targetType ?? null,
       targetId: entry.targetId ?? null,

@@ -1,5 +1,6 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { ApiRole } from '../config/configuration.js';
+import type { SessionIdentity } from './identity-provider.js';
 import type { Principal } from './principal.js';
 
 export const ROLES_METADATA = 'contact-recovery:roles';
@@ -13,4 +14,9 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
 
 export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext): Principal => {
   return context.switchToHttp().getRequest<{ principal: Principal }>().principal;
+});
+
+/** The console session behind the request (set by the guard), or undefined for an API key. */
+export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext): SessionIdentity | undefined => {
+  return context.switchToHttp().getRequest<{ session?: SessionIdentity }>().session;
 });

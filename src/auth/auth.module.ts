@@ -3,7 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { type AppConfig, APP_CONFIG } from '../config/config.tokens.js';
 import { ApiKeyStore, loadOrGenerateKeys } from './api-key-store.js';
 import { ApiKeyGuard } from './api-key.guard.js';
-import { FallbackWindowCountStore, InMemoryWindowCountStore, RateLimiter } from './rate-limiter.js';
+import { FallbackWindowCountStore, InMemoryWindowCountStore, RateLimiter, SignInLimiter, type WindowCountStore } from './rate-limiter.js';
 import { RedisWindowCountStore } from './redis-rate-limit.client.js';
 
 const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
@@ -11,13 +11,24 @@ const RATE_LIMIT_REDIS = Symbol('RATE_LIMIT_REDIS');
 /** With REDIS_URL the API processes share their counts (while Redis answers); without, each counts on its own. */
 export function createRateLimiter(config: AppConfig, redis: RedisWindowCountStore | null, warn: (message: string) => void = (message) => new Logger('Auth').warn(message)): RateLimiter {
   if (!redis) return new RateLimiter(config.rateLimit);
+  return new RateLimiter(config.rateLimit, Date.now, sharedStore(redis, warn));
+}
+
+/** Failed sign-ins counted like the API limits: in Redis when it is there, in this process otherwise. */
+export function createSignInLimiter(config: AppConfig, redis: RedisWindowCountStore | null, warn: (message: string) => void = (message) => new Logger('Auth').warn(message)): SignInLimiter {
+  if (!redis) return new SignInLimiter(config.identity.signIn);
+  return new SignInLimiter(config.identity.signIn, Date.now, sharedStore(redis, warn));
+}
+
+// Each limiter gets its own local fallback: an in-memory store holds one window length only.
+function sharedStore(redis: RedisWindowCountStore, warn: (message: string) => void): WindowCountStore {
   let lastWarning = Number.NEGATIVE_INFINITY;
   const onFailure = (error: unknown) => {
     if (Date.now() - lastWarning < 60_000) return;
     lastWarning = Date.now();
     warn(`rate limits counted in this process only while Redis does not answer (${error instanceof Error ? error.message : 'unknown error'})`);
   };
-  return new RateLimiter(config.rateLimit, Date.now, new FallbackWindowCountStore(redis, new InMemoryWindowCountStore(), onFailure));
+  return new FallbackWindowCountStore(redis, new InMemoryWindowCountStore(), onFailure);
 }
 
 /**
@@ -42,9 +53,10 @@ export function createApiKeyStore(config: AppConfig, warn: (message: string) => 
       useFactory: (config: AppConfig) => (config.redis.url ? new RedisWindowCountStore(config.redis.url, config.queue.prefix) : null),
     },
     { provide: RateLimiter, inject: [APP_CONFIG, RATE_LIMIT_REDIS], useFactory: (config: AppConfig, redis: RedisWindowCountStore | null) => createRateLimiter(config, redis) },
+    { provide: SignInLimiter, inject: [APP_CONFIG, RATE_LIMIT_REDIS], useFactory: (config: AppConfig, redis: RedisWindowCountStore | null) => createSignInLimiter(config, redis) },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
   ],
-  exports: [ApiKeyStore],
+  exports: [ApiKeyStore, SignInLimiter],
 })
 export class AuthModule implements OnApplicationShutdown {
   constructor(@Inject(RATE_LIMIT_REDIS) private readonly redis: RedisWindowCountStore | null) {}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FallbackWindowCountStore, FixedWindowCounter, InMemoryWindowCountStore, RateLimiter, type WindowCountStore } from './rate-limiter.js';
+import { FallbackWindowCountStore, FixedWindowCounter, InMemoryWindowCountStore, RateLimiter, SignInLimiter, type WindowCountStore } from './rate-limiter.js';
 
 const LIMITS = { windowSeconds: 60, requestsPerKey: 600, failedAuthenticationsPerAddress: 60 };
 
@@ -88,5 +88,26 @@ describe('FallbackWindowCountStore', () => {
     up = true;
     expect(await store.increment('k', 0, 60_000)).toBe(1);
     expect(failures).toHaveLength(3);
+  });
+});
+
+describe('SignInLimiter', () => {
+  const SIGN_IN = { windowSeconds: 900, failuresPerUsername: 3, failuresPerAddress: 5 };
+
+  it('locks a username out after its failures, from any address, until the window ends', async () => {
+    const limiter = new SignInLimiter(SIGN_IN, () => 100_000);
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      expect(await limiter.lockedOut('op.one', `10.0.0.${attempt}`)).toBeUndefined();
+      await limiter.recordFailure('op.one', `10.0.0.${attempt}`);
+    }
+    expect(await limiter.lockedOut('op.one', '10.0.0.9')).toBe(800);
+    expect(await limiter.lockedOut('op.two', '10.0.0.9')).toBeUndefined();
+  });
+
+  it('locks an address out after failures across usernames', async () => {
+    const limiter = new SignInLimiter(SIGN_IN, () => 0);
+    for (let attempt = 0; attempt < 5; attempt += 1) await limiter.recordFailure(`guess-${attempt}`, '10.0.0.1');
+    expect(await limiter.lockedOut('someone.else', '10.0.0.1')).toBe(900);
+    expect(await limiter.lockedOut('someone.else', '10.0.0.2')).toBeUndefined();
   });
 });

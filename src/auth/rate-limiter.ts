@@ -126,3 +126,35 @@ export class RateLimiter {
     return this.requests.hit(principalId);
   }
 }
+
+export interface SignInLimits {
+  windowSeconds: number;
+  failuresPerUsername: number;
+  failuresPerAddress: number;
+}
+
+/**
+ * Failed console sign-ins (and setups) per username and per client address (SIGN_IN_* settings): once either has
+ * failed too often in the window, every attempt for that username or from that address is refused until it ends,
+ * even with the right password, so guessing cannot go on against one account or from one machine.
+ */
+export class SignInLimiter {
+  private readonly usernames: FixedWindowCounter;
+  private readonly addresses: FixedWindowCounter;
+
+  constructor(limits: SignInLimits, now: () => number = Date.now, store?: WindowCountStore) {
+    const window = limits.windowSeconds * 1000;
+    this.usernames = new FixedWindowCounter('sign-in-username', window, limits.failuresPerUsername, store ?? new InMemoryWindowCountStore(), now);
+    this.addresses = new FixedWindowCounter('sign-in-address', window, limits.failuresPerAddress, store ?? new InMemoryWindowCountStore(), now);
+  }
+
+  /** Seconds to wait when this username or address has used up its failures, else undefined. */
+  async lockedOut(username: string, address: string): Promise<number | undefined> {
+    const [byUsername, byAddress] = await Promise.all([this.usernames.exhausted(username), this.addresses.exhausted(address)]);
+    return byUsername === undefined ? byAddress : Math.max(byUsername, byAddress ?? 0);
+  }
+
+  async recordFailure(username: string, address: string): Promise<void> {
+    await Promise.all([this.usernames.hit(username), this.addresses.hit(address)]);
+  }
+}

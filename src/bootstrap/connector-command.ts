@@ -18,7 +18,8 @@ export async function connectorCommand(command: 'list' | 'run', key: string | un
   Logger.overrideLogger(createLogger({ ...config, log: { ...config.log, level: 'warn' } }));
   const database = await startDatabase(config);
   // No HTTP, no queue workers of its own when Redis is there: the service's workers take the deferred work.
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, databaseUrl: database.url, role: 'api' }), { logger: ['error', 'warn'] });
+  // No metrics listener either: a one-off command would take the running service's METRICS_PORT.
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config: { ...config, metrics: undefined }, databaseUrl: database.url, role: 'api' }), { logger: ['error', 'warn'] });
   try {
     if (command === 'list') {
       for (const connector of await app.get(ConnectorsService).list()) {

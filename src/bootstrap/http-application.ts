@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule, type AppModuleOptions } from '../app.module.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { createLogger } from './logger.js';
 import { securityHeaders } from './security-headers.js';
 
@@ -14,6 +15,8 @@ export async function createHttpApplication(options: AppModuleOptions): Promise<
     logger: createLogger(options.config),
     bodyParser: false,
   });
+  // Before the body parser, so request latency includes reading the body (and 413s are counted).
+  if (options.config.metrics) app.use(app.get(MetricsService).httpMiddleware());
   // First, so that every answer (413s and 404s included) carries them.
   app.use(securityHeaders());
   app.useBodyParser('json', { limit: options.config.http.bodyLimit });

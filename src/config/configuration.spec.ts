@@ -187,3 +187,22 @@ describe('TRUST_PROXY', () => {
     for (const bad of ['10.0.0.0/33', 'proxy.example', '10.0.0.1/8/1', '::1/129', '10.0.0.300']) expect(() => parseTrustProxy(bad), bad).toThrow(ConfigurationError);
   });
 });
+
+describe('identity settings', () => {
+  it('default to a 30-minute idle timeout, a 12-hour lifetime and 72-hour setup codes', () => {
+    expect(loadConfiguration({}).identity).toEqual({
+      sessionIdleMilliseconds: 30 * 60_000,
+      sessionAbsoluteMilliseconds: 12 * 3_600_000,
+      setupCodeMilliseconds: 72 * 3_600_000,
+      signIn: { windowSeconds: 900, failuresPerUsername: 5, failuresPerAddress: 30 },
+    });
+  });
+
+  it('read fractional minutes and hours, and refuse nonsense', () => {
+    const identity = loadConfiguration({ SESSION_IDLE_MINUTES: '0.05', SESSION_ABSOLUTE_HOURS: '1.5', SIGN_IN_FAILURES_PER_USERNAME: '3' }).identity;
+    expect(identity).toMatchObject({ sessionIdleMilliseconds: 3_000, sessionAbsoluteMilliseconds: 5_400_000, signIn: { failuresPerUsername: 3 } });
+    for (const bad of [{ SESSION_IDLE_MINUTES: '0' }, { SESSION_ABSOLUTE_HOURS: 'soon' }, { SIGN_IN_FAILURES_PER_ADDRESS: '0' }]) {
+      expect(() => loadConfiguration(bad), JSON.stringify(bad)).toThrow(ConfigurationError);
+    }
+  });
+});

@@ -27,6 +27,8 @@ export interface AppConfig {
     jobStartDelayMilliseconds: number;
   };
   auth: { apiKeys?: ApiKeyEntry[] };
+  /** Operator accounts and console sessions (src/users/). */
+  identity: IdentitySettings;
   connectors: {
     /** Directories a file connector may read (CONNECTOR_FILE_ROOTS); none: file connectors are refused. */
     fileRoots: string[];
@@ -42,6 +44,17 @@ export interface AppConfig {
   rateLimit: { windowSeconds: number; requestsPerKey: number; failedAuthenticationsPerAddress: number };
   /** Express `trust proxy` (TRUST_PROXY): which proxies' X-Forwarded-For names the client address; false: the socket's. */
   trustProxy: TrustProxy;
+  /** GET /metrics on a port of its own (METRICS_PORT); undefined: no metrics endpoint at all. */
+  metrics?: MetricsSettings;
+}
+
+export interface MetricsSettings {
+  host: string;
+  port: number;
+  /** Bearer token a scrape must present; required when `host` is not loopback. */
+  token?: string;
+  /** How long the database indicators (borrowers by status, repair success, stale flags) are reused between scrapes. */
+  indicatorCacheSeconds: number;
 }
 
 const integer = (fallback: number, min: number, max: number) =>
@@ -68,6 +81,13 @@ const environmentSchema = z.object({
   OUTBOX_POLL_MS: integer(1_000, 20, 60_000),
   TEST_JOB_START_DELAY_MS: integer(0, 0, 600_000),
   API_KEYS: z.string().optional(),
+  // Minutes may be fractional so a test can wait out an idle timeout in seconds.
+  SESSION_IDLE_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(12),
+  USER_SETUP_CODE_HOURS: z.coerce.number().min(0.01).max(24 * 30).default(72),
+  SIGN_IN_WINDOW_SECONDS: integer(900, 1, 86_400),
+  SIGN_IN_FAILURES_PER_USERNAME: integer(5, 1, 1_000_000),
+  SIGN_IN_FAILURES_PER_ADDRESS: integer(30, 1, 1_000_000),
   CONNECTOR_FILE_ROOTS: z
     .string()
     .refine((value) => value.split(',').map((path) => path.trim()).filter(Boolean).every((path) => isAbsolute(path)), 'must be comma-separated absolute paths')
@@ -77,7 +97,22 @@ const environmentSchema = z.object({
   RATE_LIMIT_REQUESTS_PER_KEY: integer(12_000, 1, 1_000_000_000),
   RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: integer(60, 1, 1_000_000_000),
   TRUST_PROXY: z.string().optional(),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_CACHE_SECONDS: integer(30, 0, 3600),
 });
+
+export interface IdentitySettings {
+  /** A session unused this long is over (SESSION_IDLE_MINUTES). */
+  sessionIdleMilliseconds: number;
+  /** A session is over this long after sign-in, however busy (SESSION_ABSOLUTE_HOURS). */
+  sessionAbsoluteMilliseconds: number;
+  /** How long a one-time setup code stays usable (USER_SETUP_CODE_HOURS). */
+  setupCodeMilliseconds: number;
+  /** Failed sign-ins (and setups) per username and per client address in a fixed window; then 429. */
+  signIn: { windowSeconds: number; failuresPerUsername: number; failuresPerAddress: number };
+}
 
 /** Minimum estimated entropy of an API key when NODE_ENV=production. */
 export const MIN_PRODUCTION_KEY_BITS = 128;
@@ -137,6 +172,16 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       jobStartDelayMilliseconds: env.TEST_JOB_START_DELAY_MS,
     },
     auth: { apiKeys },
+    identity: {
+      sessionIdleMilliseconds: Math.round(env.SESSION_IDLE_MINUTES * 60_000),
+      sessionAbsoluteMilliseconds: Math.round(env.SESSION_ABSOLUTE_HOURS * 3_600_000),
+      setupCodeMilliseconds: Math.round(env.USER_SETUP_CODE_HOURS * 3_600_000),
+      signIn: {
+        windowSeconds: env.SIGN_IN_WINDOW_SECONDS,
+        failuresPerUsername: env.SIGN_IN_FAILURES_PER_USERNAME,
+        failuresPerAddress: env.SIGN_IN_FAILURES_PER_ADDRESS,
+      },
+    },
     connectors: {
       // Every entry is absolute (checked above); resolve() only folds '..' and trailing slashes.
       fileRoots: [...new Set((env.CONNECTOR_FILE_ROOTS ?? '').split(',').map((path) => path.trim()).filter(Boolean).map((path) => resolve(path)))],
@@ -149,7 +194,33 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       failedAuthenticationsPerAddress: env.RATE_LIMIT_FAILED_AUTH_PER_ADDRESS,
     },
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metrics: metricsSettings(env),
   };
+}
+
+/**
+ * METRICS_PORT unset: no metrics endpoint. Set: its own listener, loopback unless METRICS_HOST says otherwise,
+ * and a non-loopback one only with METRICS_TOKEN, so the counters are never public by default.
+ */
+function metricsSettings(env: z.infer<typeof environmentSchema>): MetricsSettings | undefined {
+  if (env.METRICS_PORT === undefined) {
+    if (env.METRICS_HOST !== undefined || env.METRICS_TOKEN !== undefined) {
+      throw new ConfigurationError('METRICS_HOST and METRICS_TOKEN need METRICS_PORT: without it there is no metrics endpoint');
+    }
+    return undefined;
+  }
+  const host = env.METRICS_HOST ?? '127.0.0.1';
+  if (!env.METRICS_TOKEN && !isLoopback(host)) {
+    throw new ConfigurationError(`METRICS_TOKEN is required when METRICS_HOST (${host}) is not a loopback address`);
+  }
+  if (env.METRICS_PORT !== 0 && env.METRICS_PORT === env.PORT) {
+    throw new ConfigurationError(`METRICS_PORT (${env.METRICS_PORT}) must differ from PORT`);
+  }
+  if (env.NODE_ENV === 'production' && env.METRICS_TOKEN) {
+    const weakness = keyWeakness(env.METRICS_TOKEN);
+    if (weakness) throw new ConfigurationError(`METRICS_TOKEN is too weak for NODE_ENV=production: ${weakness}`);
+  }
+  return { host, port: env.METRICS_PORT, token: env.METRICS_TOKEN, indicatorCacheSeconds: env.METRICS_CACHE_SECONDS };
 }
 
 /** False (the socket address), a number of proxy hops in front of the service, or the proxies' addresses and ranges. */

@@ -8,6 +8,7 @@ import type { Queryable } from '../database/queryable.js';
 import { safeErrorMessage } from '../database/safe-typeorm.logger.js';
 import { Transactions } from '../database/transactions.service.js';
 import { IngestPipelineService } from '../ingest/ingest-pipeline.service.js';
+import { recordMetric } from '../metrics/metric-events.js';
 import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
 import { OutboxRepository } from '../queue/outbox.repository.js';
 import { ConnectorReadersService } from './connector-readers.service.js';
@@ -104,11 +105,13 @@ export class ConnectorRunsService {
       try {
         await this.readAll(connector, run, observer);
         await this.runs.finish(runId, 'completed', null);
+        recordMetric({ kind: 'connector.run', connector: connector.key, state: 'completed' });
       } catch (error) {
         if (isDatabaseUnavailable(error)) throw error;
         const message = safeErrorMessage(error);
         this.logger.error(`connector ${connector.key} run ${runId} failed: ${message}`);
         await this.runs.finish(runId, 'failed', message);
+        recordMetric({ kind: 'connector.run', connector: connector.key, state: 'failed' });
       }
     });
     return (await this.runs.findById(runId))!;
@@ -151,6 +154,7 @@ export class ConnectorRunsService {
           totals.rejected += result.rejected.length;
         }
         totals.read += batch.rows.length;
+        recordMetric({ kind: 'connector.rows', connector: connector.key, rows: batch.rows.length });
         totals.files += batch.completedFiles.length;
         clock = performance.now();
         observer?.progress(totals);

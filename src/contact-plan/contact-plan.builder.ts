@@ -7,6 +7,7 @@ import { contactability } from './contactability.js';
 import { mayUseContactPoint, mayUsePerson } from '../consent/consent-in-force.js';
 import { assessContactStatus, usableOwnPhones } from './borrower-contact-status.js';
 import { phoneValidity } from './lost-contact-status.js';
+import { withStaleFlags } from './stale-flag-ranking.js';
 import { ownContactPointIds } from './own-contact-points.js';
 import type { ContactPlan, PlanAddress, PlanConflict, PlanExclusion, PlanPhone, PlanThirdParty } from './contact-plan.types.js';
 import type { PlanAttempt, PlanContactPoint, PlanData, PlanPerson } from './plan-data.js';
@@ -67,10 +68,15 @@ export function buildContactPlan(data: PlanData, options: PlanOptions): ContactP
     return !attempt.contactedPersonId && point?.kind === 'phone' && point.subtype !== 'organisation' && (selfPoints.has(point.id) || !thirdPartyPoints.has(point.id));
   });
   const borrowerAllowance = nextAllowedForBorrower(now, ownAttempts, rules);
-  const phones = ownPhones
-    .map((point) => describePhone(point, attemptsByPoint.get(point.id) ?? [], now, unmasked, consent.externalSources, borrowerAllowance))
-    .sort(byScore);
-  const addresses = [...ownPoints.values()].filter((point) => point.kind === 'address').map((point) => describeAddress(point, now, unmasked, consent.externalSources)).sort(byScore);
+  const staleFlags = data.staleFlags ?? [];
+  const phones = withStaleFlags(
+    ownPhones.map((point) => describePhone(point, attemptsByPoint.get(point.id) ?? [], now, unmasked, consent.externalSources, borrowerAllowance)).sort(byScore),
+    staleFlags,
+  );
+  const addresses = withStaleFlags(
+    [...ownPoints.values()].filter((point) => point.kind === 'address').map((point) => describeAddress(point, now, unmasked, consent.externalSources)).sort(byScore),
+    staleFlags,
+  );
   const assessment = assessContactStatus(data, now, points);
 
   const ranked = rankThirdParties(graphInput(data, persons, points), options.distanceWeights);

@@ -7,6 +7,11 @@ class ObservationDto {
   @ApiProperty({ format: 'date-time' }) observedAt!: Date;
 }
 
+class PlanStaleFlagDto {
+  @ApiProperty({ format: 'uuid', description: 'See GET /v1/stale-flags' }) id!: string;
+  @ApiProperty({ description: 'contact_changed, not_seen_recently, invalid_feedback, …' }) type!: string;
+}
+
 class FactorsDto {
   @ApiProperty() validity!: number;
   @ApiProperty() recency!: number;
@@ -27,6 +32,8 @@ class PhoneDto {
   @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'Earliest time the contact rules allow a call' }) nextAllowedAt!: Date | null;
   @ApiPropertyOptional({ enum: ['quiet_hours', 'daily_call_limit', 'contact_limit', 'do_not_contact'] }) blockedBy?: string;
   @ApiProperty({ type: [ObservationDto] }) observations!: ObservationDto[];
+  @ApiProperty({ type: [PlanStaleFlagDto], required: false, description: 'Open stale-contact flags; a flagged point ranks below its suggested replacement' })
+  staleFlags?: PlanStaleFlagDto[];
 }
 
 class AddressDto {
@@ -36,6 +43,8 @@ class AddressDto {
   @ApiProperty() pickupPoint!: boolean;
   @ApiProperty() score!: number;
   @ApiProperty({ type: [ObservationDto] }) observations!: ObservationDto[];
+  @ApiProperty({ type: [PlanStaleFlagDto], required: false, description: 'Open stale-contact flags; a flagged point ranks below its suggested replacement' })
+  staleFlags?: PlanStaleFlagDto[];
 }
 
 class BorrowerContactsDto {

@@ -48,6 +48,21 @@ export class ContactPlanRepository {
     );
     const plans: unknown[] = wanted.map(() => null);
     for (const row of rows) plans[Number(row.position) - 1] = row.plan;
+    // Open stale-contact flags: one statement for the whole batch, beside the function.
+    const flags: { ref: string; id: string; contact_point_id: string | null; type: string; suggested_replacement_id: string | null }[] = await this.dataSource.query(
+      `SELECT borrower.ref, flag.id, flag.contact_point_id, flag.type, flag.suggested_replacement_id
+       FROM borrower JOIN stale_flag flag ON flag.borrower_id = borrower.id AND flag.status = 'open'
+       WHERE borrower.ref = ANY($1::text[]) ORDER BY flag.detected_at, flag.id`,
+      [wanted.map((read) => read.borrowerRef)],
+    );
+    wanted.forEach((read, index) => {
+      const plan = plans[index];
+      if (plan && typeof plan === 'object') {
+        (plan as { staleFlags?: unknown[] }).staleFlags = flags
+          .filter((flag) => flag.ref === read.borrowerRef)
+          .map((flag) => ({ id: flag.id, contactPointId: flag.contact_point_id, type: flag.type, suggestedReplacementId: flag.suggested_replacement_id }));
+      }
+    });
     return plans;
   }
 }

@@ -26,6 +26,8 @@ export interface PlanPhone {
   blockedBy?: ContactBlock;
   lastAttempt?: { outcome: string; attemptedAt: Date };
   observations: PlanObservation[];
+  /** Open stale-contact flags on this number; a flagged number ranks below its suggested replacement. */
+  staleFlags?: { id: string; type: string }[];
 }
 
 export interface PlanAddress {
@@ -35,6 +37,7 @@ export interface PlanAddress {
   pickupPoint: boolean;
   score: number;
   observations: PlanObservation[];
+  staleFlags?: { id: string; type: string }[];
 }
 
 export interface PlanThirdParty {

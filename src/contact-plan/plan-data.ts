@@ -1,3 +1,4 @@
+import type { PlanStaleFlag } from './stale-flag-ranking.js';
 import type { ConsentState } from '../consent/consent-in-force.js';
 import type { LinkRelation } from '../matching/person-resolution.js';
 import type { AttemptOutcome } from './contact-rules.js';
@@ -18,6 +19,8 @@ export interface PlanData {
   attempts: PlanAttempt[];
   leads: PlanLead[];
   repair?: { id: string; status: string; startedAt: Date; finishedAt: Date | null; candidateContactPointIds: string[]; sources: string[] };
+  /** Open stale-contact flags on the borrower's points (the nightly scan's). */
+  staleFlags?: PlanStaleFlag[];
 }
 
 export interface PlanPerson {

@@ -61,6 +61,7 @@ describe('planDataFromFacts', () => {
       attempts: [],
       leads: [],
       repair: undefined,
+      staleFlags: [],
     });
   });
 

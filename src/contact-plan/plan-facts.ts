@@ -74,6 +74,8 @@ export const planFactsSchema = z.object({
     })
     .nullable(),
   sources: list(z.object({ key: z.string(), trust: z.number(), kind: z.enum(['internal', 'external']) })),
+  /** Open stale-contact flags of the borrower (read beside the function, see ContactPlanRepository). */
+  staleFlags: list(z.object({ id: z.string(), contactPointId: z.string().nullable(), type: z.string(), suggestedReplacementId: z.string().nullable() })).optional(),
 });
 export type PlanFacts = z.input<typeof planFactsSchema>;
 
@@ -148,6 +150,7 @@ export function planDataFromFacts(borrowerRef: string, raw: unknown): PlanData {
           sources: facts.repair.sources,
         }
       : undefined,
+    staleFlags: (facts.staleFlags ?? []).flatMap((flag) => (flag.contactPointId ? [{ ...flag, contactPointId: flag.contactPointId }] : [])),
   };
 }
 

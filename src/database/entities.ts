@@ -28,6 +28,12 @@ import { ConnectorFileEntity } from '../connectors/connector-file.entity.js';
 import { ConnectorRunEntity } from '../connectors/connector-run.entity.js';
 import { ConnectorEntity } from '../connectors/connector.entity.js';
 import { ExternalInquiryEntity } from '../connectors/external-inquiry.entity.js';
+import { UserSessionEntity } from '../users/user-session.entity.js';
+import { UserEntity } from '../users/user.entity.js';
+import { JobRunEntity } from '../jobs/job-run.entity.js';
+import { StaleFlagEntity } from '../stale/stale-flag.entity.js';
+import { WebhookDeliveryEntity } from '../webhooks/webhook-delivery.entity.js';
+import { WebhookEntity } from '../webhooks/webhook.entity.js';
 
 export const ENTITIES = [
   AuditEventEntity,
@@ -60,4 +66,10 @@ export const ENTITIES = [
   ConnectorRunEntity,
   ConnectorFileEntity,
   ExternalInquiryEntity,
+  UserEntity,
+  UserSessionEntity,
+  JobRunEntity,
+  StaleFlagEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];

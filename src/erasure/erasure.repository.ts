@@ -256,6 +256,9 @@ export class ErasureRepository {
     await count('borrowerStatuses', 'DELETE FROM borrower_status WHERE borrower_id = $1', [borrowerId]);
     await count('repairRuns', 'DELETE FROM repair_run WHERE borrower_id = $1', [borrowerId]);
     // external_inquiry rows stay: they name no one (the internal id only) and are the record of each lawful call.
+    await count('staleFlags', 'DELETE FROM stale_flag WHERE borrower_id = $1', [borrowerId]);
+    // Webhook payloads name the borrower by ref (masked values only): what was sent is gone with it.
+    await count('webhookDeliveries', "DELETE FROM webhook_delivery WHERE payload ->> 'borrowerRef' = $1", [borrowerRef]);
 
     // Review: suggestions and merges about the borrower or what goes with it.
     await count('matchSuggestions', 'DELETE FROM match_suggestion WHERE borrower_id = $1 OR left_id = ANY($2::uuid[]) OR right_id = ANY($2::uuid[])', [

@@ -18,6 +18,7 @@ import { OutboxRepository } from '../queue/outbox.repository.js';
 import type { SourceRecordPayload } from '../records/source-record.js';
 import { contentHash, type RecordValidation, validateSourceRecord } from '../records/source-record-validation.js';
 import { SourceRecordRepository } from '../records/source-record.repository.js';
+import { recordMetric } from '../metrics/metric-events.js';
 import { SourcesService } from '../sources/sources.service.js';
 import { IngestBatchRepository } from './ingest-batch.repository.js';
 import { intoRounds } from './ingest-rounds.js';
@@ -168,6 +169,7 @@ export class IngestPipelineService {
     );
 
     await this.dispatcher.handOver();
+    recordMetric({ kind: 'ingest.batch', source: sourceKey, accepted: outcome.stored.length, duplicates: outcome.duplicates, rejected: rejected.length });
     const storedIndexes = new Set(outcome.stored.map((record) => record.index));
     return {
       batchId,

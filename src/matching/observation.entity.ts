@@ -9,6 +9,8 @@ export type ObservationField = 'phone' | 'address' | 'employer_phone';
 @Index(['contactPointId', 'observedAt'])
 @Index(['sourceRecordVersionId', 'field', 'position', 'part'], { unique: true })
 @Index(['borrowerId', 'observedAt'])
+// Partial covering index for the stale scan (StaleScan migration; TypeORM cannot declare INCLUDE).
+@Index('observation_stale_scan', { synchronize: false })
 export class ObservationEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

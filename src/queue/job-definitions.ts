@@ -1,5 +1,5 @@
 /** Every job the service runs, its queue and its retry policy: job options live here and nowhere else. */
-export const QUEUE_NAMES = ['matching', 'contact-plan', 'erasure', 'connectors', 'repair'] as const;
+export const QUEUE_NAMES = ['matching', 'contact-plan', 'erasure', 'connectors', 'repair', 'webhooks', 'stale'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export interface JobDefinition {
@@ -18,6 +18,10 @@ export const JOB_DEFINITIONS = {
   'repair.run': { queue: 'repair', attempts: 3, backoffMilliseconds: 5_000 },
   'erasure.erase-borrower': { queue: 'erasure', attempts: 5, backoffMilliseconds: 10_000 },
   'erasure.retention-run': { queue: 'erasure', attempts: 3, backoffMilliseconds: 60_000 },
+  // A scan resumes from its last committed batch, so a retry after a crash or an outage loses nothing.
+  'stale.scan': { queue: 'stale', attempts: 5, backoffMilliseconds: 30_000 },
+  // 5 s doubling over 8 attempts: a receiver may be away about 10 minutes (a deploy) and still get the event.
+  'webhooks.deliver': { queue: 'webhooks', attempts: 8, backoffMilliseconds: 5_000 },
 } as const satisfies Record<string, JobDefinition>;
 
 export type JobName = keyof typeof JOB_DEFINITIONS;
@@ -34,6 +38,10 @@ export interface JobPayloads {
   'erasure.erase-borrower': { erasureId: string };
   /** requestedAt when asked for through the API; scheduleId when started by a schedule. */
   'erasure.retention-run': { requestedAt: string } | { scheduleId: string };
+  /** runId when asked for through the API (the job_run row exists); scheduleId when started by the nightly schedule. */
+  'stale.scan': { runId: string } | { scheduleId: string };
+  /** The payload stays in webhook_delivery; the queue carries only its id. */
+  'webhooks.deliver': { deliveryId: string };
 }
 
 /**
@@ -42,6 +50,7 @@ export interface JobPayloads {
  */
 export const SCHEDULES = {
   'erasure.nightly-retention-run': { name: 'erasure.retention-run', data: { scheduleId: 'erasure.nightly-retention-run' } },
+  'stale.nightly-scan': { name: 'stale.scan', data: { scheduleId: 'stale.nightly-scan' } },
 } as const satisfies Record<string, { name: JobName; data: unknown }>;
 
 export type ScheduleId = keyof typeof SCHEDULES;

@@ -1,10 +1,20 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { isDatabaseUnavailable } from '../common/database-unavailable.js';
-import { JOB_DEFINITIONS, type JobName, outageRetryDelay, QUEUE_NAMES } from './job-definitions.js';
+import { JOB_DEFINITIONS, type JobName, outageRetryDelay, QUEUE_NAMES, type QueueName } from './job-definitions.js';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.decorator.js';
 import { QUEUE_DRIVER, type QueueDriver, type QueueJob } from './queue-driver.interface.js';
 import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue.options.js';
+
+/** One run of a job handler (all its waits for the database included), as observers are told of it. */
+export interface JobRun {
+  queue: QueueName;
+  name: JobName;
+  outcome: 'completed' | 'failed';
+  durationSeconds: number;
+}
+
+export type JobRunObserver = (run: JobRun) => void;
 
 /** Finds the job handlers, refuses to start when a job has none (or two), and starts the workers. */
 @Injectable()
@@ -13,6 +23,7 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
   private stopping = false;
   private readonly sleepers = new Set<() => void>();
+  private readonly observers = new Set<JobRunObserver>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -38,6 +49,12 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
     await this.driver.close();
   }
 
+  /** Instrumentation hook (metrics): told after every handler run; returns the unsubscribe. */
+  observe(observer: JobRunObserver): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
+
   private collectHandlers(): void {
     for (const wrapper of this.discovery.getProviders()) {
       if (!wrapper.metatype || !wrapper.instance) continue;
@@ -52,6 +69,28 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
   }
 
   private async dispatch(job: QueueJob): Promise<void> {
+    const started = performance.now();
+    let outcome: JobRun['outcome'] = 'failed';
+    try {
+      await this.runHandler(job);
+      outcome = 'completed';
+    } finally {
+      this.notify({ queue: JOB_DEFINITIONS[job.name].queue, name: job.name, outcome, durationSeconds: (performance.now() - started) / 1000 });
+    }
+  }
+
+  /** An observer's failure must never fail the job. */
+  private notify(run: JobRun): void {
+    for (const observer of this.observers) {
+      try {
+        observer(run);
+      } catch (error) {
+        this.logger.warn(`job run observer failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
+  private async runHandler(job: QueueJob): Promise<void> {
     const handler = this.handlers.get(job.name);
     if (!handler) throw new Error(`no handler for job "${job.name}"`);
     // A database outage is waited out here, however long it lasts: those tries do not use up the job's attempts.

@@ -31,7 +31,7 @@ export class QueueModule {
         module: QueueModule,
         imports: [DiscoveryModule],
         providers: [...shared, { provide: QUEUE_DRIVER, useFactory: () => new InProcessQueueDriver(logFailure, options.jobStartDelayMilliseconds ?? 0) }],
-        exports: [MessageQueueService, QUEUE_DRIVER, QUEUE_MODULE_OPTIONS],
+        exports: [MessageQueueService, QUEUE_DRIVER, QUEUE_MODULE_OPTIONS, JobHandlerRegistryService],
       };
     }
     // Workers block on Redis; they must not give up on a slow reply.
@@ -52,7 +52,7 @@ export class QueueModule {
             new BullMqQueueDriver(new Map(QUEUE_NAMES.map((name, index) => [name as QueueName, queues[index]])), connection, options.prefix, logFailure),
         },
       ],
-      exports: [MessageQueueService, QUEUE_DRIVER, QUEUE_MODULE_OPTIONS],
+      exports: [MessageQueueService, QUEUE_DRIVER, QUEUE_MODULE_OPTIONS, JobHandlerRegistryService],
     };
   }
 }

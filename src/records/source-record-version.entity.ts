@@ -8,6 +8,8 @@ import type { SourceRecordPayload } from './source-record.js';
 @Index(['sourceRecordUuid', 'version'], { unique: true })
 @Index(['batchId'])
 @Index(['personId'])
+// Versions naming an employer, for the stale scan's job_change (StaleScan migration).
+@Index('source_record_version_employer', { synchronize: false })
 export class SourceRecordVersionEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;

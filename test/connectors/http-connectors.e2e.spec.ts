@@ -156,6 +156,28 @@ describe('an HTTP feed connector', () => {
   });
 });
 
+describe('an HTTP feed that keeps failing', () => {
+  it('fails its run visibly, with the reason, keeping nothing half-done', async () => {
+    await request(context.http)
+      .put('/v1/connectors/broken-feed')
+      .set('Authorization', admin)
+      .send({
+        source: 'logistics',
+        kind: 'http',
+        http: { baseUrlEnv: 'BROKEN_URL', mode: 'feed', legalBasis: 'logistics data agreement LG-7' },
+        mapping: { sourceRecordId: 'id', observedAt: 'updated', 'borrower.ref': 'customer', 'subject.role': 'role' },
+      })
+      .expect(201);
+    const started = await request(context.http).post('/v1/connectors/broken-feed/runs').set('Authorization', admin).expect(202);
+    const run = await until(
+      async () => (await request(context.http).get(`/v1/connectors/broken-feed/runs/${started.body.id}`).set('Authorization', admin)).body,
+      (body) => body.state === 'failed' || body.state === 'completed',
+    );
+    expect(run).toMatchObject({ state: 'failed', read: 0, accepted: 0, cursor: null });
+    expect(run.error).toMatch(/403/);
+  });
+});
+
 describe('repair runs', () => {
   it('ask every consented per-borrower source, report what each answered, and the plan shows the numbers found', async () => {
     await borrowerOnFile('LOST-1', { externalSources: true }, '深圳市测试科技有限公司');

@@ -7,7 +7,7 @@ import { openDataSource } from '../../src/database/data-source-options.js';
 import { Transactions } from '../../src/database/transactions.service.js';
 import { BullMqQueueDriver } from '../../src/queue/bullmq-queue.driver.js';
 import { InProcessQueueDriver, nextFireTime } from '../../src/queue/in-process-queue.driver.js';
-import { JOB_DEFINITIONS, type QueueName } from '../../src/queue/job-definitions.js';
+import { JOB_DEFINITIONS, QUEUE_NAMES, type QueueName } from '../../src/queue/job-definitions.js';
 import { MessageQueueService } from '../../src/queue/message-queue.service.js';
 import type { QueueJob, ScheduleTiming } from '../../src/queue/queue-driver.interface.js';
 import { ScheduleService } from '../../src/queue/schedule.service.js';
@@ -104,9 +104,11 @@ describe.runIf(Boolean(redisUrl))('BullMQ driver schedules (REDIS_URL)', () => {
 
   /** One "process": its own Redis connection and its own ScheduleService. */
   const aProcess = (timing: ScheduleTiming) => {
-    const queue = new Queue(QUEUE, { connection, prefix });
-    queues.push(queue);
-    const driver = new BullMqQueueDriver(new Map([[QUEUE, queue]]), connection, prefix);
+    // Every queue, as a process has them: upsertAll writes each schedule to its own queue.
+    const byName = new Map(QUEUE_NAMES.map((name) => [name, new Queue(name, { connection, prefix })] as const));
+    queues.push(...byName.values());
+    const queue = byName.get(QUEUE)!;
+    const driver = new BullMqQueueDriver(new Map(byName), connection, prefix);
     const moduleRef = { get: () => timing } as unknown as ModuleRef;
     const service = new ScheduleService(new MessageQueueService(driver), new Transactions(dataSource), moduleRef, {
       runWorkers: true,
@@ -121,7 +123,7 @@ describe.runIf(Boolean(redisUrl))('BullMQ driver schedules (REDIS_URL)', () => {
     dataSource = await openDataSource({ url: database.url, poolSize: 8 });
   });
   afterAll(async () => {
-    await queues[0]?.obliterate({ force: true });
+    for (const queue of queues.slice(0, QUEUE_NAMES.length)) await queue.obliterate({ force: true });
     await Promise.all(queues.map((queue) => queue.close()));
     await dataSource?.destroy();
     await database?.drop();

@@ -1,3 +1,6 @@
+import { StaleScan1797400000000 } from './1797400000000-stale-scan.js';
+import { Users1797500000000 } from './1797500000000-users.js';
+import { Webhooks1797300000000 } from './1797300000000-webhooks.js';
 import { Connectors1797200000000 } from './1797200000000-connectors.js';
 import { Outbox1797100000000 } from './1797100000000-outbox.js';
 import { ErasureAndRetention1797000000000 } from './1797000000000-erasure-and-retention.js';
@@ -22,4 +25,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ErasureAndRetention1797000000000,
   Outbox1797100000000,
   Connectors1797200000000,
+  Webhooks1797300000000,
+  StaleScan1797400000000,
+  Users1797500000000,
 ];

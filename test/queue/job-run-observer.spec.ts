@@ -1,0 +1,71 @@
+import { Injectable, Module, type Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { describe, expect, it } from 'vitest';
+import type { InProcessQueueDriver } from '../../src/queue/in-process-queue.driver.js';
+import { JOB_DEFINITIONS, type JobName } from '../../src/queue/job-definitions.js';
+import { HandlesJob } from '../../src/queue/job-handler.decorator.js';
+import { type JobRun, JobHandlerRegistryService } from '../../src/queue/job-handler-registry.service.js';
+import { MessageQueueService } from '../../src/queue/message-queue.service.js';
+import { QueueModule } from '../../src/queue/queue.module.js';
+import { QUEUE_DRIVER } from '../../src/queue/queue-driver.interface.js';
+
+// The instrumentation hook the metrics use: every handler run is reported with its outcome and duration.
+
+function idleHandlersExcept(name: JobName): Type[] {
+  return (Object.keys(JOB_DEFINITIONS) as JobName[])
+    .filter((job) => job !== name)
+    .map((job) => {
+      @Injectable()
+      @HandlesJob(job)
+      class IdleHandler {
+        async handle(): Promise<void> {
+          throw new Error(`${job} was not expected in this test`);
+        }
+      }
+      return IdleHandler;
+    });
+}
+
+describe('job run observers', () => {
+  it('are told of every run, failed attempts included, and a failing observer fails no job', async () => {
+    let calls = 0;
+    @Injectable()
+    @HandlesJob('matching.refresh-contact-point-sharing')
+    class FlakyHandler {
+      async handle(): Promise<void> {
+        calls += 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        if (calls === 1) throw new Error('first attempt fails');
+      }
+    }
+    @Module({ providers: [FlakyHandler, ...idleHandlersExcept('matching.refresh-contact-point-sharing')] })
+    class Handlers {}
+    const module = await Test.createTestingModule({ imports: [QueueModule.forRoot({ runWorkers: true, concurrency: 1, prefix: 'test' }), Handlers] }).compile();
+    const app = await module.createNestApplication({ logger: false }).init();
+    const runs: JobRun[] = [];
+    const registry = app.get(JobHandlerRegistryService);
+    registry.observe(() => {
+      throw new Error('a broken observer');
+    });
+    const stop = registry.observe((run) => runs.push(run));
+
+    await app.get(MessageQueueService).enqueue('matching.refresh-contact-point-sharing', { contactPointIds: ['x'] });
+    const driver = app.get<InProcessQueueDriver>(QUEUE_DRIVER);
+    for (let tries = 0; tries < 100 && runs.length < 2; tries += 1) {
+      await driver.whenIdle();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(runs.map(({ queue, name, outcome }) => ({ queue, name, outcome }))).toEqual([
+      { queue: 'matching', name: 'matching.refresh-contact-point-sharing', outcome: 'failed' },
+      { queue: 'matching', name: 'matching.refresh-contact-point-sharing', outcome: 'completed' },
+    ]);
+    for (const run of runs) expect(run.durationSeconds).toBeGreaterThanOrEqual(0.015);
+    expect(await app.get(MessageQueueService).failedCount()).toBe(0);
+
+    stop();
+    await app.get(MessageQueueService).enqueue('matching.refresh-contact-point-sharing', { contactPointIds: ['y'] });
+    await driver.whenIdle();
+    expect(runs).toHaveLength(2);
+    await app.close();
+  });
+});
