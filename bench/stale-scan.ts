@@ -4,7 +4,7 @@
  * the server, no records through the API) with synthetic but realistic data, then runs one full scan
  * through StaleScanService (create + run) as the nightly job does, and a second one on the same data.
  *
- *   npm run bench:stale [-- --borrowers 1000000 --observations-per-borrower 10 --seed 7 --keep]
+ *   npm run bench:stale [-- --borrowers 1000000 --observations-per-borrower 10 --seed 7 --random-ids --keep]
  *
  * Per borrower: a self person and two contacts; own mobiles p1 (the application's) and p2 (a second
  * number), a landline p3, a home address; a phone per contact. Records from five sources: the loan
@@ -51,6 +51,7 @@ async function main(): Promise<void> {
   const perBorrower = numberFlag(flags, 'observations-per-borrower', 10);
   const seed = numberFlag(flags, 'seed', 7);
   const keep = flags.has('keep');
+  const randomIds = flags.has('random-ids');
   if (!Number.isInteger(borrowers) || borrowers < 1) throw new Error('--borrowers must be a positive integer');
   // Deliveries take version slots 2..5 (slot 6 is the order, 7..11 the bureau reports): at most 4 a borrower.
   if (!(perBorrower >= 9 && perBorrower <= 15)) throw new Error('--observations-per-borrower must be 9..15');
@@ -85,8 +86,8 @@ async function main(): Promise<void> {
     if (put.status !== 200 && put.status !== 201) throw new Error(`PUT /v1/sources/${ECOMMERCE.key}: ${put.status} ${put.body.slice(0, 300)}`);
 
     const now = new Date();
-    console.log(`stale scan: ${borrowers} borrowers, ~${perBorrower} observations each, seed ${seed}; load average ${loadavg().map((value) => value.toFixed(2)).join(' ')} (shared machine)`);
-    const fill = await fillTables(databaseUrl, { borrowers, perBorrower, seed, now });
+    console.log(`stale scan: ${borrowers} borrowers, ~${perBorrower} observations each, seed ${seed}, ${randomIds ? 'random ids' : 'time-ordered ids (UUID v7, as the service makes them)'}; load average ${loadavg().map((value) => value.toFixed(2)).join(' ')} (shared machine)`);
+    const fill = await fillTables(databaseUrl, { borrowers, perBorrower, seed, now, randomIds });
     const stored = (await service.dataSource.query(
       `SELECT (SELECT count(*) FROM borrower)::int AS borrowers, (SELECT count(*) FROM person)::int AS persons, (SELECT count(*) FROM contact_point)::int AS contact_points,
               (SELECT count(*) FROM source_record)::int AS source_records, (SELECT count(*) FROM source_record_version)::int AS record_versions,
@@ -202,6 +203,7 @@ async function main(): Promise<void> {
     const report = {
       borrowers,
       observationsPerBorrower: perBorrower,
+      ids: randomIds ? 'random' : 'uuid-v7',
       seed,
       batchSize: settings.batchSize,
       loadAverageAtStart: loadavg(),
@@ -276,7 +278,7 @@ interface FillResult {
  * Fills the service's tables on the server, set-based. A helper table (bench_borrower, dropped at
  * the end) holds each borrower's ids and buckets; two connections share the big inserts by parity.
  */
-async function fillTables(url: string, options: { borrowers: number; perBorrower: number; seed: number; now: Date }): Promise<FillResult> {
+async function fillTables(url: string, options: { borrowers: number; perBorrower: number; seed: number; now: Date; randomIds: boolean }): Promise<FillResult> {
   const started = performance.now();
   const steps: { step: string; seconds: number }[] = [];
   const clients = [new pg.Client({ connectionString: url }), new pg.Client({ connectionString: url })];
@@ -303,9 +305,18 @@ async function fillTables(url: string, options: { borrowers: number; perBorrower
   const deliveriesLow = Math.floor(deliveries);
   const deliveriesHighShare = Math.round((deliveries - deliveriesLow) * 1000);
   const h = (salt: number) => `(abs(hashint8extended(i, ${seed * 1000 + salt})) % 10000)`;
-  const uuid = (tag: string) => `md5('${tag}:${seed}:' || i)::uuid`;
+  // Ids as the service makes them (timeOrderedId, UUID v7: creation milliseconds first), borrowers created in the order
+  // of i over two years and their persons, points and records with them; --random-ids for random (v4-like) ids throughout.
+  const stepMs = Math.max(1, Math.floor((730 * 86_400_000) / options.borrowers));
+  const baseMs = options.now.getTime() - 760 * 86_400_000;
+  const uuid = (tag: string) =>
+    options.randomIds ? `md5('${tag}:${seed}:' || i)::uuid` : `bench_uuid7(${baseMs}::bigint + i::bigint * ${stepMs}, md5('${tag}:${seed}:' || i))`;
 
   await first.query(`DROP TABLE IF EXISTS bench_borrower`);
+  await first.query(`
+    CREATE OR REPLACE FUNCTION bench_uuid7(ms bigint, r text) RETURNS uuid LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+      SELECT (substr(lpad(to_hex(ms), 12, '0'), 1, 8) || '-' || substr(lpad(to_hex(ms), 12, '0'), 9, 4) || '-7' || substr(r, 1, 3) || '-8' || substr(r, 4, 3) || '-' || substr(r, 7, 12))::uuid
+    $$`);
   await first.query(`
     CREATE UNLOGGED TABLE bench_borrower AS
     SELECT i, ${uuid('b')} AS id, ${uuid('self')} AS self, ${uuid('c1')} AS c1, ${uuid('c2')} AS c2,
@@ -439,6 +450,7 @@ async function fillTables(url: string, options: { borrowers: number; perBorrower
   step('contact attempts, consents');
   await first.query(`DROP TABLE bench_version`);
   await first.query(`DROP TABLE bench_borrower`);
+  await first.query(`DROP FUNCTION bench_uuid7(bigint, text)`);
   // A database after its nightly maintenance: visibility map set, statistics current.
   await Promise.all([
     first.query(`VACUUM (ANALYZE) observation`),

@@ -14,6 +14,9 @@ import { StaleScanSettingsService } from '../../src/stale/stale-scan-settings.se
 import { StaleScanService } from '../../src/stale/stale-scan.service.js';
 import { DEFAULT_STALE_RULES } from '../../src/stale/staleness.js';
 import { aMobile, aSourceRecord } from '../support/record-factory.js';
+import { WebhookDeliveryRepository } from '../../src/webhooks/webhook-delivery.repository.js';
+import { WebhookEvents } from '../../src/webhooks/webhook-events.service.js';
+import { WebhookRepository } from '../../src/webhooks/webhook.repository.js';
 import { createIngestPipelineContext, type IngestPipelineContext, PLATFORM } from './ingest-pipeline-context.js';
 
 // Issue 13, "The job": the facts query and the scan over rows the ingest pipeline and the contact-attempts service stored.
@@ -82,6 +85,10 @@ beforeAll(async () => {
     StaleFlagRepository,
     { provide: StaleScanSettingsService, useValue: { rules: DEFAULT_STALE_RULES, batchSize: BATCH_SIZE, schedule: { pattern: '0 2 * * *', tz: 'Asia/Shanghai' } } },
     StaleScanService,
+    // The real event writer: with no webhook declared it writes nothing, as in production.
+    WebhookRepository,
+    WebhookDeliveryRepository,
+    WebhookEvents,
   ]);
   scans = context.moduleRef.get(StaleScanService);
   const sources = context.moduleRef.get(SourcesService);

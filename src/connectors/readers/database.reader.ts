@@ -152,8 +152,11 @@ async function openMysql(options: Required<Omit<DatabaseReaderOptions, 'query' |
       if (ended) return;
       ended = true;
       if (midStream) {
-        // QUIT would wait for the rest of the result: close the socket; the server stops the query.
+        // QUIT would wait for the rest of the result, and a closed socket alone leaves the server thread
+        // writing to it ('Writing to net') until net_write_timeout: close it and kill the thread.
+        const threadId = connection.threadId;
         connection.destroy();
+        if (threadId !== null) await killMysqlThread(url, threadId, options.connectTimeoutMilliseconds);
         return;
       }
       const done = await withTimeout(
@@ -163,6 +166,17 @@ async function openMysql(options: Required<Omit<DatabaseReaderOptions, 'query' |
       if (!done) connection.destroy();
     },
   };
+}
+
+/** Stops a server thread from another short connection (what the mysql client does on Ctrl-C); best effort. */
+async function killMysqlThread(url: string, threadId: number, connectTimeout: number): Promise<void> {
+  const killer = mysql.createConnection({ uri: url, connectTimeout });
+  killer.on('error', () => undefined);
+  await withTimeout(
+    new Promise<void>((resolve) => killer.query('KILL ?', [threadId], () => resolve())),
+    5_000,
+  ).catch(() => undefined);
+  killer.destroy();
 }
 
 function normaliseValue(value: unknown): unknown {
