@@ -1,3 +1,4 @@
+import { groupBy } from '../common/objects.js';
 import { rankThirdParties, type GraphInput, type RankedThirdParty } from '../graph/borrower-graph.js';
 import type { DistanceWeights } from '../graph/relation-distance.js';
 import { relationGroup, type CanonicalRelation } from '../matching/person/relation.js';
@@ -269,15 +270,6 @@ function conflicts(data: PlanData, ranked: RankedThirdParty[], points: Map<strin
   });
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
 
 function byScore(left: { score: number; id: string }, right: { score: number; id: string }): number {
   return right.score - left.score || left.id.localeCompare(right.id);

@@ -1,3 +1,4 @@
+import { groupBy } from '../common/objects.js';
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { SYSTEM_PRINCIPAL } from '../auth/principal.js';
 import type { Queryable } from '../database/queryable.js';
@@ -193,15 +194,6 @@ function uniquePairs<T extends { leftId: string; rightId: string; kind?: string 
   });
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
 
 function asParsed(parts: ParsedAddress): ParsedAddress {
   return { ...parts, raw: '', cleaned: '', pickupPoint: Boolean(parts.pickupPoint) };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '../database/queryable.js';
+import type { FlagEventInput } from './flag-events.js';
 import type { FlagStatus } from './stale-flag.entity.js';
 import type { OpenFlag } from './flag-reconciliation.js';
 import type { StaleFlagType } from './staleness.js';
@@ -165,7 +166,7 @@ export class StaleFlagRepository {
   }
 
   /** What the platform is told of raised or closed flags: the borrower ref and the points, to mask. */
-  async eventFacts(ids: readonly string[], db: Queryable = this.dataSource): Promise<FlagEventFacts[]> {
+  async eventFacts(ids: readonly string[], db: Queryable = this.dataSource): Promise<FlagEventInput[]> {
     if (ids.length === 0) return [];
     return db.query(
       `SELECT flag.id, flag.type, borrower.ref AS "borrowerRef", flag.detected_at AS "detectedAt", flag.closed_at AS "closedAt",
@@ -182,13 +183,3 @@ export class StaleFlagRepository {
   }
 }
 
-export interface FlagEventFacts {
-  id: string;
-  type: string;
-  borrowerRef: string;
-  detectedAt: Date;
-  closedAt: Date | null;
-  closedBecause: { summary?: string } | null;
-  point: PointValue | null;
-  replacement: PointValue | null;
-}

@@ -1,3 +1,4 @@
+import { groupBy } from '../common/objects.js';
 import { Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { isDatabaseUnavailable } from '../common/database-unavailable.js';
 import { timeOrderedId } from '../common/time-ordered-id.js';
@@ -169,15 +170,6 @@ export class StaleScanService {
   }
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
 
 function isFinished(run: JobRun): boolean {
   return run.state === 'completed' || run.state === 'failed';
