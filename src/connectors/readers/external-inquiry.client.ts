@@ -1,5 +1,6 @@
 import type { ConnectorRow } from './connector-reader.js';
-import { HttpSourceClient, inquiryAnswerSchema } from './http-source.client.js';
+import { HttpSourceClient } from './http-source.client.js';
+import { inquiryAnswerSchema } from './http-source-contract.js';
 
 /**
  * Asks a `per-borrower` source about one borrower: `POST {baseUrl}/inquiries` with

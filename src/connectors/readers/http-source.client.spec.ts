@@ -2,14 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import {
-  HttpSourceClient,
-  HttpSourceError,
-  TokenBucket,
-  backoffMilliseconds,
-  retryAfterMilliseconds,
-  type HttpSourceClientOptions,
-} from './http-source.client.js';
+import { backoffMilliseconds, retryAfterMilliseconds, TokenBucket } from './http-source-contract.js';
+import { HttpSourceClient, HttpSourceError, type HttpSourceClientOptions } from './http-source.client.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse, body: string) => void;
 
