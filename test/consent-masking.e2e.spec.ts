@@ -24,7 +24,7 @@ const consent = (ref: string, externalSources: boolean) =>
   request(context.http)
     .put(`/v1/borrowers/${ref}/consents`)
     .set('Authorization', bearer('platform'))
-    .send({ externalSources, thirdPartyContact: true, evidenceRef: `${ref}/consent`, grantedAt: '2026-01-01T00:00:00+08:00' })
+    .send({ externalSources, thirdPartyContact: true, evidenceRef: `${ref}/consent-${externalSources}`, grantedAt: '2026-01-01T00:00:00+08:00' })
     .expect(200);
 const readRecord = (source: string, id: string, query: Record<string, string> = {}) =>
   request(context.http).get(`/v1/sources/${source}/records/${id}`).query(query).set('Authorization', bearer('operator'));
@@ -227,5 +227,40 @@ describe('GET /v1/borrowers/:ref/contact-plan without third-party consent', () =
     expect(JSON.stringify(plan)).not.toMatch(/诸葛孔明|司马懿/);
     const unmasked = (await request(context.http).get('/v1/borrowers/TR-P/contact-plan').query(UNMASK).set('Authorization', bearer('operator')).expect(200)).body;
     expect(unmasked.excluded.map((entry: { name: string }) => entry.name)).toEqual(expect.arrayContaining(['司马懿', '诸葛孔明']));
+  });
+});
+
+const counts = async (id: string) => {
+  const body = (await request(context.http).get(`/v1/contact-points/${id}`).set('Authorization', bearer('operator')).expect(200)).body;
+  return { borrowerCount: body.borrowerCount, sourceCount: body.sourceCount };
+};
+
+// Issue 11: the sharing counts beside a contact point count only what the caller may see.
+describe('contact point sharing counts', () => {
+  it('leave out the borrowers and sources whose observations consent hides, and follow the consent in force', async () => {
+    await consent('CNT-1', true);
+    await consent('CNT-2', false);
+    await ingest('crm', [aSourceRecord({ sourceRecordId: 'cnt1-own', borrower: { ref: 'CNT-1' }, phones: ['13700006666'] })]);
+    await ingest('bureau', [
+      aSourceRecord({ sourceRecordId: 'cnt1-bureau', borrower: { ref: 'CNT-1' }, phones: ['13700006666'] }),
+      aSourceRecord({ sourceRecordId: 'cnt2-bureau', borrower: { ref: 'CNT-2' }, phones: ['13700006666'] }),
+    ]);
+    const pointId = (await request(context.http).get('/v1/sources/crm/records/cnt1-own').set('Authorization', bearer('operator')).expect(200)).body.phones[0]
+      .contactPointId as string;
+    // Stored: two borrowers, two sources. CNT-2 saw it only in a bureau record it did not consent to.
+    const [{ borrower_count, source_count }]: { borrower_count: number; source_count: number }[] = await context.dataSource.query(
+      'SELECT borrower_count, source_count FROM contact_point WHERE id = $1',
+      [pointId],
+    );
+    expect({ borrower_count, source_count }).toEqual({ borrower_count: 2, source_count: 2 });
+    expect(await counts(pointId)).toEqual({ borrowerCount: 1, sourceCount: 2 });
+
+    // CNT-1 revokes: its own CRM record still shows the point, the bureau no longer counts.
+    await consent('CNT-1', false);
+    expect(await counts(pointId)).toEqual({ borrowerCount: 1, sourceCount: 1 });
+
+    await consent('CNT-1', true);
+    await consent('CNT-2', true);
+    expect(await counts(pointId)).toEqual({ borrowerCount: 2, sourceCount: 2 });
   });
 });
