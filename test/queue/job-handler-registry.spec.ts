@@ -1,7 +1,7 @@
-import { Injectable, Module, type Type } from '@nestjs/common';
-import { JOB_DEFINITIONS, type JobName } from '../../src/queue/job-definitions.js';
+import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { describe, expect, it } from 'vitest';
+import { idleHandlersExcept } from '../support/idle-job-handlers.js';
 import { HandlesJob } from '../../src/queue/job-handler.decorator.js';
 import { MessageQueueService } from '../../src/queue/message-queue.service.js';
 import { QueueModule } from '../../src/queue/queue.module.js';
@@ -9,22 +9,6 @@ import { QUEUE_DRIVER } from '../../src/queue/queue-driver.interface.js';
 import type { InProcessQueueDriver } from '../../src/queue/in-process-queue.driver.js';
 
 const queueOptions = { runWorkers: true, concurrency: 1, prefix: 'test' };
-
-/** Handlers that must not run, for every job but one: the registry refuses to start without them. */
-function idleHandlersExcept(name: JobName): Type[] {
-  return (Object.keys(JOB_DEFINITIONS) as JobName[])
-    .filter((job) => job !== name)
-    .map((job) => {
-      @Injectable()
-      @HandlesJob(job)
-      class IdleHandler {
-        async handle(): Promise<void> {
-          throw new Error(`${job} was not expected in this test`);
-        }
-      }
-      return IdleHandler;
-    });
-}
 
 describe('job handler registry', () => {
   it('refuses to start when a job has no handler', async () => {

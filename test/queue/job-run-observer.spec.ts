@@ -1,8 +1,8 @@
-import { Injectable, Module, type Type } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { describe, expect, it } from 'vitest';
+import { idleHandlersExcept } from '../support/idle-job-handlers.js';
 import type { InProcessQueueDriver } from '../../src/queue/in-process-queue.driver.js';
-import { JOB_DEFINITIONS, type JobName } from '../../src/queue/job-definitions.js';
 import { HandlesJob } from '../../src/queue/job-handler.decorator.js';
 import { type JobRun, JobHandlerRegistryService } from '../../src/queue/job-handler-registry.service.js';
 import { MessageQueueService } from '../../src/queue/message-queue.service.js';
@@ -10,21 +10,6 @@ import { QueueModule } from '../../src/queue/queue.module.js';
 import { QUEUE_DRIVER } from '../../src/queue/queue-driver.interface.js';
 
 // The instrumentation hook the metrics use: every handler run is reported with its outcome and duration.
-
-function idleHandlersExcept(name: JobName): Type[] {
-  return (Object.keys(JOB_DEFINITIONS) as JobName[])
-    .filter((job) => job !== name)
-    .map((job) => {
-      @Injectable()
-      @HandlesJob(job)
-      class IdleHandler {
-        async handle(): Promise<void> {
-          throw new Error(`${job} was not expected in this test`);
-        }
-      }
-      return IdleHandler;
-    });
-}
 
 describe('job run observers', () => {
   it('are told of every run, failed attempts included, and a failing observer fails no job', async () => {
