@@ -7,7 +7,7 @@ import { type AppConfig, InjectConfig } from '../config/config.tokens.js';
 import type { Queryable } from '../database/queryable.js';
 import { safeErrorMessage } from '../database/safe-typeorm.logger.js';
 import { Transactions } from '../database/transactions.service.js';
-import { IngestPipelineService } from '../ingest/ingest-pipeline.service.js';
+import { IngestPipelineService, type PreparedBatch } from '../ingest/ingest-pipeline.service.js';
 import { recordMetric } from '../metrics/metric-events.js';
 import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
 import { OutboxRepository } from '../queue/outbox.repository.js';
@@ -126,29 +126,36 @@ export class ConnectorRunsService {
       const from = connector.checkpoint;
       observer?.started({ connectorKey: connector.key, remaining: await reader.remaining?.(from).catch(() => undefined) });
       const iterator = reader.batches(from, this.config.connectors.batchSize)[Symbol.asyncIterator]();
-      let clock = performance.now();
-      let next = iterator.next();
-      for (;;) {
-        const step = await next;
-        if (step.done) break;
-        // Read the next batch while this one is stored.
-        next = iterator.next();
-        next.catch(() => undefined);
+      // One batch ahead: the next is read, checked, normalised and its entities ensured while this one's transaction runs.
+      const stage = async (): Promise<StagedBatch | undefined> => {
+        const step = await iterator.next();
+        if (step.done) return undefined;
         const batch = step.value;
+        if (batch.rows.length === 0) return { batch };
+        // A line of a file that is not a row is quarantined as it was read, with the reader's reason.
+        const knownRejections = new Map<number, string[]>();
+        const records = batch.rows.map((row, index) => {
+          if (!isInvalidFileRow(row)) return mapRow(connector.definition.mapping, row);
+          knownRejections.set(index, [`${row.__file} row ${row.__row}: ${row.__invalid}`]);
+          return row;
+        });
+        return { batch, prepared: await this.ingest.prepareBatch(connector.definition.source, records, { knownRejections }) };
+      };
+      let clock = performance.now();
+      let next = stage();
+      for (;;) {
+        const staged = await next;
+        if (!staged) break;
+        next = stage();
+        next.catch(() => undefined);
+        const { batch, prepared } = staged;
         const commit = async (transaction: Queryable, counts: { accepted: number; duplicates: number; rejected: number }) => {
           await this.commitBatch(connector.key, run.id, batch, counts, performance.now() - clock, transaction);
         };
-        if (batch.rows.length === 0) {
+        if (!prepared) {
           await this.transactions.run((transaction) => commit(transaction, { accepted: 0, duplicates: 0, rejected: 0 }), { retry: true });
         } else {
-          // A line of a file that is not a row is quarantined as it was read, with the reader's reason.
-          const knownRejections = new Map<number, string[]>();
-          const records = batch.rows.map((row, index) => {
-            if (!isInvalidFileRow(row)) return mapRow(connector.definition.mapping, row);
-            knownRejections.set(index, [`${row.__file} row ${row.__row}: ${row.__invalid}`]);
-            return row;
-          });
-          const result = await this.ingest.ingestBatch(connector.definition.source, records, principal, { inTransaction: commit, knownRejections });
+          const result = await this.ingest.storeBatch(prepared, principal, { inTransaction: commit });
           totals.accepted += result.accepted;
           totals.duplicates += result.duplicates;
           totals.rejected += result.rejected.length;
@@ -182,6 +189,12 @@ export class ConnectorRunsService {
     if (!connector) throw new NotFoundException(`connector "${key}" is not declared`);
     return connector;
   }
+}
+
+interface StagedBatch {
+  batch: ReadBatch;
+  /** Absent for a batch without rows (its checkpoint or completed files still commit). */
+  prepared?: PreparedBatch;
 }
 
 function isFinished(run: ConnectorRun): boolean {

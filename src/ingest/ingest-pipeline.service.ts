@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { withInputProblem } from '../common/input-errors.js';
@@ -58,13 +59,36 @@ export interface IngestBatchResult {
   records: IngestedRecord[];
 }
 
-export interface IngestOptions {
+export interface PrepareOptions {
   /** Records the caller already knows are bad (a file line that is not a row): quarantined with these reasons. */
   knownRejections?: ReadonlyMap<number, string[]>;
+}
+
+export interface StoreOptions {
   inTransaction?: (transaction: Queryable, counts: { accepted: number; duplicates: number; rejected: number }) => Promise<void>;
 }
 
-interface ValidRecord extends RecordToResolve {
+export type IngestOptions = PrepareOptions & StoreOptions;
+
+/**
+ * A batch checked and normalised, its borrowers, contact points and estate locations ensured: what
+ * is left is its transaction. A connector prepares the next batch while this one is stored.
+ */
+export interface PreparedBatch {
+  readonly sourceKey: string;
+  readonly records: readonly unknown[];
+  readonly batchId: string;
+  readonly receivedAt: Date;
+  readonly valid: ValidRecord[];
+  readonly rejected: RejectedRecord[];
+  readonly rounds: ValidRecord[][];
+  readonly entities: BatchEntities;
+}
+
+/** Records checked between two turns of the event loop, so a store in flight is answered meanwhile. */
+const RECORDS_PER_TURN = 250;
+
+export interface ValidRecord extends RecordToResolve {
   index: number;
   payload: SourceRecordPayload;
   hash: string;
@@ -103,22 +127,38 @@ export class IngestPipelineService {
    * there, so the checkpoint and the records it covers commit together or not at all.
    */
   async ingestBatch(sourceKey: string, records: readonly unknown[], actor: Principal, options: IngestOptions = {}): Promise<IngestBatchResult> {
+    return this.storeBatch(await this.prepareBatch(sourceKey, records, options), actor, options);
+  }
+
+  /**
+   * Checks and normalises every record, then ensures the batch's independent rows (see
+   * EntitiesToEnsure). Stores nothing a record holds: a prepared batch that is never stored leaves
+   * only unreferenced entities, which its retry reuses.
+   */
+  async prepareBatch(sourceKey: string, records: readonly unknown[], options: PrepareOptions = {}): Promise<PreparedBatch> {
     await this.sources.get(sourceKey);
     const batchId = timeOrderedId();
     const receivedAt = new Date();
     const valid: ValidRecord[] = [];
     const rejected: RejectedRecord[] = [];
     // Every record is checked whole before anything is created or stored: nothing a record holds can fail the batch.
-    records.forEach((record, index) => {
+    for (let index = 0; index < records.length; index++) {
+      if (index > 0 && index % RECORDS_PER_TURN === 0) await nextTurn();
+      const record = records[index];
       const known = options.knownRejections?.get(index);
       const result = known ? { valid: false as const, errors: known } : checkRecord(record, receivedAt);
       if (!result.valid) rejected.push({ index, sourceRecordId: sourceRecordIdOf(record), errors: result.errors });
       else valid.push({ index, payload: result.payload, observedAt: result.observedAt, hash: contentHash(result.payload), prepared: this.resolution.prepare(result.payload) });
-    });
+    }
     const rounds = intoRounds(valid);
     // Outside the transaction and its per-borrower locks, so concurrent batches do this in parallel.
     const entities = await this.ensureEntities(rounds.flat());
+    return { sourceKey, records, batchId, receivedAt, valid, rejected, rounds, entities };
+  }
 
+  /** Stores a prepared batch and resolves its new records, in one transaction. */
+  async storeBatch(prepared: PreparedBatch, actor: Principal, options: StoreOptions = {}): Promise<IngestBatchResult> {
+    const { sourceKey, records, batchId, receivedAt, valid, rejected, rounds, entities } = prepared;
     const outcome = await this.transactions.run(
       async (transaction) => {
         await this.batches.insert({ id: batchId, sourceKey, actorId: actor.id, receivedAt, recordCount: records.length, rejected: rejected.length }, transaction);
