@@ -5,7 +5,7 @@
  * connectors (one per synthetic source, a `WHERE source_system = …` keyset query each) run to their
  * end in this process with ConnectorRunsService, through validation, storage and matching.
  *
- *   npm run bench:connector [-- --rows 100000 --batch-size 2000 --parallel 1 --seed 7 --wait-jobs --floor --sql-profile | --sql-statistics --keep]
+ *   npm run bench:connector [-- --rows 100000 --batch-size 2000 --parallel 1 --seed 7 --wait-jobs --floor --sql-profile | --sql-statistics --explain-slower-than 300 --table-statistics --keep]
  *
  * Prints records/s overall and per 100k, peak RSS of this process (sampled every 250 ms), CPU of
  * node, of PostgreSQL, and of the backend reading the lender table, per record; the share of wall
@@ -71,6 +71,9 @@ async function main(): Promise<void> {
   const floor = flags.has('floor');
   const sqlProfile = flags.has('sql-profile');
   const sqlStatistics = flags.has('sql-statistics');
+  // Plans of statements slower than this many milliseconds, written by auto_explain to the server log (see below).
+  const explainSlowerThan = flags.has('explain-slower-than') ? numberFlag(flags, 'explain-slower-than', 500) : undefined;
+  const plans: string[] = [];
   if (!Number.isInteger(total) || total < 1) throw new Error('--rows must be a positive integer');
   if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 50_000)) throw new Error('--batch-size must be 1..50000');
   if (!Number.isInteger(parallel) || parallel < 1 || parallel > SYNTHETIC_SOURCES.length) throw new Error(`--parallel must be 1..${SYNTHETIC_SOURCES.length}`);
@@ -79,8 +82,11 @@ async function main(): Promise<void> {
   const statements = new Map<string, { count: number; milliseconds: number }>();
   const service = await startBenchService({
     keep: flags.has('keep'),
-    onPostgresLog: sqlProfile ? (line) => recordStatement(statements, line) : undefined,
-    postgresSettings: sqlStatistics ? STATEMENT_STATISTICS_SETTINGS : undefined,
+    onPostgresLog: sqlProfile ? (line) => recordStatement(statements, line) : explainSlowerThan !== undefined ? (line) => void plans.push(line) : undefined,
+    postgresSettings: {
+      ...(sqlStatistics ? STATEMENT_STATISTICS_SETTINGS : {}),
+      ...(explainSlowerThan === undefined ? {} : { session_preload_libraries: 'auto_explain', 'auto_explain.log_min_duration': String(explainSlowerThan), 'auto_explain.log_nested_statements': 'off' }),
+    },
     environment: batchSize === undefined ? {} : { CONNECTOR_BATCH_SIZE: String(batchSize) },
     // The lender's table, in a database of its own on the same server, filled before the service starts.
     prepare: async (server) => {
@@ -284,6 +290,7 @@ async function main(): Promise<void> {
     console.log(`stored                  ${Object.entries(counts[0]).map(([name, value]) => `${name} ${value}`).join(', ')}`);
     if (sqlProfile) printStatements(statements);
     if (sqlStatistics) await printStatementStatistics(service.dataSource);
+    if (flags.has('table-statistics')) await printTableStatistics(service.dataSource);
 
     const report: Record<string, unknown> = {
       rows: total,
@@ -311,6 +318,11 @@ async function main(): Promise<void> {
     const file = join(OUTPUT_DIRECTORY, `connector-backfill-${total}.json`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`\nfull report in ${file}`);
+    if (explainSlowerThan !== undefined) {
+      const planFile = join(OUTPUT_DIRECTORY, `connector-backfill-${total}-plans.log`);
+      writeFileSync(planFile, `${plans.join('\n')}\n`);
+      console.log(`plans of statements slower than ${explainSlowerThan} ms (auto_explain): ${planFile}`);
+    }
   } finally {
     clearInterval(sampler);
     await service.close();
@@ -487,3 +499,15 @@ main().catch((error: unknown) => {
   console.error('connector-backfill: the benchmark did not complete');
   process.exitCode = 1;
 });
+
+/** What the planner believes of each large table against what it holds, and when autovacuum last analysed it. */
+async function printTableStatistics(dataSource: { query(sql: string): Promise<Record<string, unknown>[]> }): Promise<void> {
+  const rows = await dataSource.query(
+    `SELECT stat.relname AS table, class.reltuples::bigint AS planner_rows, stat.n_live_tup AS live_rows, stat.n_dead_tup AS dead_rows,
+            stat.autoanalyze_count, stat.autovacuum_count, to_char(stat.last_autoanalyze, 'HH24:MI:SS') AS last_autoanalyze
+     FROM pg_stat_user_tables stat JOIN pg_class class ON class.oid = stat.relid
+     WHERE stat.n_live_tup > 10000 ORDER BY stat.n_live_tup DESC`,
+  );
+  console.log('\n=== tables: planner statistics against contents (pg_class, pg_stat_user_tables) ===');
+  console.table(rows);
+}

@@ -62,7 +62,8 @@ export class ContactPointRepository {
          ) AS recent
          GROUP BY target.id
        ) AS counts
-       WHERE point.id = counts.contact_point_id
+       -- point.id = ANY repeats the join for the planner: an index lookup of the points, not a scan of them all.
+       WHERE point.id = counts.contact_point_id AND point.id = ANY($1::uuid[])
          AND (point.borrower_count, point.source_count, point.first_seen_at, point.last_seen_at)
              IS DISTINCT FROM (counts.borrowers, counts.sources, LEAST(point.first_seen_at, counts.first_seen_at), GREATEST(point.last_seen_at, counts.last_seen_at))`,
       [contactPointIds],

@@ -85,9 +85,13 @@ export class MatchCandidateRepository {
   /** Each borrower's unmerged individual contacts (not the borrower), one row per link. */
   async findContactsOfBorrowers(borrowerIds: readonly string[], db: Queryable = this.dataSource): Promise<BorrowerContact[]> {
     return db.query(
+      // A probe per link (LIMIT keeps it one): never a hash join over every person.
       `SELECT link.borrower_id AS "borrowerId", person.id AS "personId", person.normalized_name AS "normalizedName", link.relation
-       FROM borrower_person link JOIN person ON person.id = link.person_id
-       WHERE link.borrower_id = ANY($1::uuid[]) AND person.kind = 'individual' AND person.merged_into_id IS NULL AND link.relation <> 'self'`,
+       FROM borrower_person link
+       CROSS JOIN LATERAL (
+         SELECT id, normalized_name FROM person WHERE id = link.person_id AND kind = 'individual' AND merged_into_id IS NULL LIMIT 1
+       ) AS person
+       WHERE link.borrower_id = ANY($1::uuid[]) AND link.relation <> 'self'`,
       [borrowerIds],
     );
   }
@@ -107,7 +111,8 @@ export class MatchCandidateRepository {
     return db.query(
       // LATERAL with limits: index probes per link, never a scan of the whole point or link table.
       `SELECT DISTINCT mine.person_id AS "leftId", theirs.person_id AS "rightId", point.value_key AS "valueKey"
-       FROM person_contact_point mine
+       FROM unnest($1::uuid[]) AS wanted(person_id)
+       CROSS JOIN LATERAL (SELECT person_id, contact_point_id FROM person_contact_point WHERE person_id = wanted.person_id OFFSET 0) AS mine
        CROSS JOIN LATERAL (
          SELECT value_key FROM contact_point WHERE id = mine.contact_point_id AND kind = 'phone' AND subtype = 'mobile' LIMIT 1
        ) AS point
@@ -116,7 +121,6 @@ export class MatchCandidateRepository {
          WHERE other.contact_point_id = mine.contact_point_id AND other.person_id <> mine.person_id
          LIMIT 50
        ) AS theirs
-       WHERE mine.person_id = ANY($1::uuid[])
        LIMIT 5000`,
       [personIds],
     );
@@ -143,10 +147,11 @@ export class MatchCandidateRepository {
          UNION ALL
          SELECT member.root, merged.id FROM contact_point merged JOIN member ON merged.merged_into_id = member.id
        )
-       SELECT DISTINCT member.root AS "contactPointId", observation.borrower_id AS "borrowerId", source.kind AS "sourceKind"
+       -- Observations probed per point (OFFSET 0 keeps it a probe, not a hash join over every observation).
+       SELECT DISTINCT member.root AS "contactPointId", seen.borrower_id AS "borrowerId", source.kind AS "sourceKind"
        FROM member
-       JOIN observation ON observation.contact_point_id = member.id
-       JOIN source ON source.key = observation.source_key`,
+       CROSS JOIN LATERAL (SELECT borrower_id, source_key FROM observation WHERE contact_point_id = member.id OFFSET 0) AS seen
+       JOIN source ON source.key = seen.source_key`,
       [contactPointIds],
     );
   }

@@ -61,18 +61,27 @@ export class PersonRepository {
    */
   async findKnown(query: KnownPersonQuery, db: Queryable = this.dataSource): Promise<KnownPerson[]> {
     const rows: { id: string; kind: PersonKind; normalized_name: string | null; links: [string, LinkRelation][] | null; phones: string[] | null }[] = await db.query(
-      `WITH RECURSIVE candidate AS MATERIALIZED (
+      // Every step starts from what the batch names (its borrowers, phones and employers) and probes
+      // indexes from there; OFFSET 0 and LIMIT keep the planner from turning a probe into a hash join
+      // over a whole table, whose cost would grow with the tables rather than with the batch.
+      `WITH RECURSIVE phone_owner AS MATERIALIZED (
+         SELECT owned.person_id, point.value_key
+         FROM contact_point point
+         CROSS JOIN LATERAL (SELECT person_id FROM person_contact_point WHERE contact_point_id = point.id OFFSET 0) AS owned
+         WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
+       ),
+       candidate AS MATERIALIZED (
          SELECT person_id FROM borrower_person WHERE borrower_id = ANY($1::uuid[])
          UNION
-         SELECT owned.person_id FROM contact_point point JOIN person_contact_point owned ON owned.contact_point_id = point.id
-          WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[])
+         SELECT person_id FROM phone_owner
          UNION
          SELECT id FROM person WHERE kind = 'organisation' AND normalized_name = ANY($3::text[])
        ),
        -- Merged persons answer for the person they were merged into.
        root AS MATERIALIZED (
          SELECT DISTINCT CASE WHEN person.merged_into_id IS NULL THEN person.id ELSE canonical_person(person.id) END AS id
-         FROM candidate JOIN person ON person.id = candidate.person_id
+         FROM candidate
+         CROSS JOIN LATERAL (SELECT id, merged_into_id FROM person WHERE id = candidate.person_id LIMIT 1) AS person
        ),
        member (id, root) AS (
          SELECT id, id FROM root
@@ -81,17 +90,18 @@ export class PersonRepository {
        ),
        links AS (
          SELECT member.root, json_agg(json_build_array(link.borrower_id, link.relation)) AS links
-         FROM member JOIN borrower_person link ON link.person_id = member.id
-         WHERE link.borrower_id = ANY($1::uuid[]) GROUP BY member.root
+         FROM (SELECT borrower_id, person_id, relation FROM borrower_person WHERE borrower_id = ANY($1::uuid[]) OFFSET 0) AS link
+         JOIN member ON member.id = link.person_id
+         GROUP BY member.root
        ),
        phones AS (
-         SELECT member.root, array_agg(DISTINCT point.value_key) AS phones
-         FROM member JOIN person_contact_point owned ON owned.person_id = member.id
-         JOIN contact_point point ON point.id = owned.contact_point_id
-         WHERE point.kind = 'phone' AND point.value_key = ANY($2::text[]) GROUP BY member.root
+         SELECT member.root, array_agg(DISTINCT phone_owner.value_key) AS phones
+         FROM phone_owner JOIN member ON member.id = phone_owner.person_id
+         GROUP BY member.root
        )
        SELECT person.id, person.kind, person.normalized_name, links.links, phones.phones
-       FROM root JOIN person ON person.id = root.id
+       FROM root
+       CROSS JOIN LATERAL (SELECT id, kind, normalized_name FROM person WHERE id = root.id LIMIT 1) AS person
        LEFT JOIN links ON links.root = root.id
        LEFT JOIN phones ON phones.root = root.id`,
       [query.borrowerIds, query.phoneKeys, query.organisationNames],
