@@ -36,6 +36,6 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: false,
     tsConfig: { fileName: 'tsconfig.json' },
-    exclude: { path: ['\\.spec\\.ts$', '^src/database/migrations/', '^src/database/entities\\.ts$'] },
+    exclude: { path: ['\\.spec\\.ts$', '^src/console/web/', '^src/database/migrations/', '^src/database/entities\\.ts$'] },
   },
 };

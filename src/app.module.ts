@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { BorrowersModule } from './borrowers/borrowers.module.js';
 import { ConsentModule } from './consent/consent.module.js';
+import { ConsoleModule } from './console/console.module.js';
 import { ContactAttemptsModule } from './contact-attempts/contact-attempts.module.js';
 import { DatabaseInputErrorFilter } from './common/database-input-error.filter.js';
 import { DatabaseUnavailableFilter } from './common/database-unavailable.filter.js';
@@ -75,6 +76,7 @@ export class AppModule {
         StaleModule,
         UsersModule,
         WebhooksModule,
+        ConsoleModule,
         MetricsModule.forRoot(role, config.metrics),
       ],
       // The last registered filter is asked first: the catch-all goes first, so it is asked last.

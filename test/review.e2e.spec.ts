@@ -172,3 +172,66 @@ describe('person review', () => {
     await request(context.http).post('/v1/match-suggestions/00000000-0000-4000-8000-000000000000/decision').set('Authorization', operator()).send({ decision: 'maybe' }).expect(400);
   });
 });
+
+describe('undoing a decision and the queue summary', () => {
+  const decide = (id: string, decision: 'accept' | 'reject', role: 'operator' | 'admin' = 'operator') =>
+    request(context.http).post(`/v1/match-suggestions/${id}/decision`).set('Authorization', bearer(role)).send({ decision });
+  const undo = (id: string, role: 'operator' | 'admin' = 'operator') => request(context.http).post(`/v1/match-suggestions/${id}/undo`).set('Authorization', bearer(role)).send({ note: 'pressed too fast' });
+  const summary = async (since?: string) =>
+    (await request(context.http).get('/v1/match-suggestions/summary').query(since ? { since } : {}).set('Authorization', operator()).expect(200)).body;
+  const pointOf = async (id: string) => (await readRecord(id)).addresses[0].contactPointId as string;
+
+  it('puts an accepted pair apart and back in the queue, and a rejected one back in the queue; counts follow', async () => {
+    const startOfTest = new Date().toISOString();
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'undo-1', borrower: { ref: 'U-1' }, addresses: [{ text: '浙江省杭州市西湖区文一西路88号锦绣苑5幢1单元302室' }] }),
+      aSourceRecord({ sourceRecordId: 'undo-2', borrower: { ref: 'U-2' }, addresses: [{ text: '杭州西湖区绵绣苑5-1-302' }] }),
+    ]);
+    const [first, second] = [await pointOf('undo-1'), await pointOf('undo-2')];
+    const suggestion = (await suggestions({ kind: 'address' })).items.find((item: { left: { id: string }; right: { id: string } }) => [item.left.id, item.right.id].sort().join() === [first, second].sort().join());
+    expect(suggestion).toBeDefined();
+    const before = await summary(startOfTest);
+    expect(before.pending.total).toBe(before.pending.address + before.pending.person);
+
+    const accepted = await decide(suggestion.id, 'accept').expect(200);
+    expect(await pointOf('undo-2')).toBe(await pointOf('undo-1'));
+    expect(await summary(startOfTest)).toMatchObject({ decidedToday: before.decidedToday + 1, pending: { total: before.pending.total - 1 } });
+
+    // Another operator key may not take back someone else's decision; an admin may.
+    const undone = await undo(suggestion.id).expect(200);
+    expect(undone.body.suggestion).toMatchObject({ id: suggestion.id, status: 'pending', decidedBy: null });
+    expect([await pointOf('undo-1'), await pointOf('undo-2')].sort()).toEqual([first, second].sort());
+    const merge = (await request(context.http).get('/v1/merges').query({ id: first }).set('Authorization', operator()).expect(200)).body.find(
+      (row: { id: string }) => row.id === accepted.body.merge.id,
+    );
+    expect(merge.splitAt).toEqual(expect.any(String));
+    expect(await summary(startOfTest)).toMatchObject({ decidedToday: before.decidedToday, pending: { total: before.pending.total } });
+    expect((await summary()).decidedToday).toBeGreaterThanOrEqual(before.decidedToday);
+    // Pending again, it can be decided again: this time rejected, then undone by an admin.
+    await decide(suggestion.id, 'reject').expect(200);
+    await undo(suggestion.id, 'admin').expect(200);
+    expect((await suggestions({ kind: 'address' })).items.map((item: { id: string }) => item.id)).toContain(suggestion.id);
+    await undo(suggestion.id).expect(409);
+
+    const events = (await request(context.http).get('/v1/audit-events').query({ action: 'match_suggestion.undone' }).set('Authorization', bearer('auditor')).expect(200)).body;
+    const items = Array.isArray(events) ? events : events.items;
+    expect(items.filter((event: { targetId: string }) => event.targetId === suggestion.id)).toHaveLength(2);
+    expect(items[0]).toMatchObject({ purpose: 'pressed too fast' });
+  });
+
+  it('refuses to undo another caller\'s decision, a pending suggestion and an unknown id', async () => {
+    await ingest([
+      aSourceRecord({ sourceRecordId: 'undo-3', borrower: { ref: 'U-3' }, addresses: [{ text: '江苏省南京市鼓楼区中山北路120号御景园2栋3单元601室' }] }),
+      aSourceRecord({ sourceRecordId: 'undo-4', borrower: { ref: 'U-4' }, addresses: [{ text: '南京鼓楼区御境园2-3-601' }] }),
+    ]);
+    const [first, second] = [await pointOf('undo-3'), await pointOf('undo-4')];
+    const suggestion = (await suggestions({ kind: 'address' })).items.find((item: { left: { id: string }; right: { id: string } }) => [item.left.id, item.right.id].sort().join() === [first, second].sort().join());
+    expect(suggestion).toBeDefined();
+    await undo(suggestion.id).expect(409);
+    await decide(suggestion.id, 'reject', 'admin').expect(200);
+    await undo(suggestion.id).expect(403);
+    await undo('00000000-0000-4000-8000-000000000000').expect(404);
+    await request(context.http).get('/v1/match-suggestions/summary').query({ since: 'yesterday' }).set('Authorization', operator()).expect(400);
+    await request(context.http).get('/v1/match-suggestions/summary').set('Authorization', bearer('platform')).expect(403);
+  });
+});

@@ -10,6 +10,13 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 export const DOCS_CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
+/**
+ * The operator console: its own scripts and styles only, no inline script or style, talks to this
+ * origin only, and may be framed by no one.
+ */
+export const CONSOLE_CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+
 /** nosniff, no framing, no referrer, and a Content-Security-Policy on every answer. */
 export function securityHeaders() {
   return (request: Request, response: Response, next: NextFunction) => {
@@ -18,8 +25,13 @@ export function securityHeaders() {
     response.setHeader('Referrer-Policy', 'no-referrer');
     response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-    const docs = request.path === '/docs' || request.path.startsWith('/docs/');
-    response.setHeader('Content-Security-Policy', docs ? DOCS_CONTENT_SECURITY_POLICY : API_CONTENT_SECURITY_POLICY);
+    response.setHeader('Content-Security-Policy', policyFor(request.path));
     next();
   };
+}
+
+function policyFor(path: string): string {
+  if (path === '/docs' || path.startsWith('/docs/')) return DOCS_CONTENT_SECURITY_POLICY;
+  if (path === '/console' || path.startsWith('/console/')) return CONSOLE_CONTENT_SECURITY_POLICY;
+  return API_CONTENT_SECURITY_POLICY;
 }

@@ -93,6 +93,28 @@ export class MatchSuggestionRepository {
     return db.query(`SELECT ${COLUMNS} FROM match_suggestion WHERE ${conditions.join(' AND ')} ORDER BY created_at ASC, id ASC LIMIT $${parameters.length}`, parameters);
   }
 
+  /** Pending suggestions per kind. */
+  async countPendingByKind(db: Queryable = this.dataSource): Promise<Record<MatchKind, number>> {
+    const rows: { kind: MatchKind; count: number }[] = await db.query("SELECT kind, count(*)::int AS count FROM match_suggestion WHERE status = 'pending' GROUP BY kind");
+    const counts: Record<MatchKind, number> = { address: 0, person: 0 };
+    for (const row of rows) counts[row.kind] = row.count;
+    return counts;
+  }
+
+  /** Suggestions this actor accepted or rejected since the instant given (undone ones are pending again, so not counted). */
+  async countDecidedSince(actorId: string, since: Date, db: Queryable = this.dataSource): Promise<number> {
+    const [{ count }]: { count: number }[] = await db.query(
+      "SELECT count(*)::int AS count FROM match_suggestion WHERE decided_by = $1 AND decided_at >= $2 AND status IN ('accepted', 'rejected')",
+      [actorId, since],
+    );
+    return count;
+  }
+
+  /** Back in the queue, as if never decided. */
+  async reopen(id: string, db: Queryable = this.dataSource): Promise<void> {
+    await db.query("UPDATE match_suggestion SET status = 'pending', decided_at = NULL, decided_by = NULL, note = NULL WHERE id = $1", [id]);
+  }
+
   /** The suggestion, row-locked until the transaction ends. */
   async lockById(id: string, db: Queryable = this.dataSource): Promise<MatchSuggestion | undefined> {
     const [row]: MatchSuggestion[] = await db.query(`SELECT ${COLUMNS} FROM match_suggestion WHERE id = $1 LIMIT 1 FOR UPDATE`, [id]);

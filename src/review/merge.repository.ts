@@ -65,6 +65,12 @@ export class MergeRepository {
     return row;
   }
 
+  /** The merge an accepted suggestion made, if it still holds, row-locked until the transaction ends. */
+  async lockOpenBySuggestion(suggestionId: string, db: Queryable = this.dataSource): Promise<Merge | undefined> {
+    const [row]: Merge[] = await db.query(`SELECT ${COLUMNS} FROM "merge" WHERE suggestion_id = $1 AND split_at IS NULL LIMIT 1 FOR UPDATE`, [suggestionId]);
+    return row;
+  }
+
   async recordSplit(merge: Pick<Merge, 'id' | 'splitAt' | 'splitBy' | 'note'>, db: Queryable = this.dataSource): Promise<void> {
     await db.query('UPDATE "merge" SET split_at = $2, split_by = $3, note = $4 WHERE id = $1', [merge.id, merge.splitAt, merge.splitBy, merge.note]);
   }

@@ -61,14 +61,7 @@ export class MergeService {
     return this.transactions.run(async (transaction) => {
       const merge = await this.mergeRows.lockById(mergeId, transaction);
       if (!merge) throw new NotFoundException(`merge ${mergeId} not found`);
-      if (merge.splitAt) throw new ConflictException('this merge was already split');
-      if (!(await this.mergeRows.unpointFromSurvivor(merge.kind, merge.mergedId, merge.survivorId, transaction))) {
-        throw new ConflictException('the merged record has changed since; split the later merge first');
-      }
-      merge.splitAt = new Date();
-      merge.splitBy = principal.id;
-      merge.note = note ?? merge.note;
-      await this.mergeRows.recordSplit(merge, transaction);
+      await this.unmerge(transaction, principal, merge, note);
       if (merge.suggestionId) {
         await this.suggestions.markSplit(merge.suggestionId, principal.id, note ?? null, transaction);
       } else {
@@ -76,12 +69,27 @@ export class MergeService {
         const [leftId, rightId] = merge.survivorId < merge.mergedId ? [merge.survivorId, merge.mergedId] : [merge.mergedId, merge.survivorId];
         await this.suggestions.rememberSplitPair({ kind: merge.kind, leftId, rightId }, principal.id, note ?? null, transaction);
       }
-      await this.audit.record(
-        principal,
-        { action: 'merge.split', targetType: merge.kind, targetId: merge.mergedId, purpose: note, details: { mergeId, survivorId: merge.survivorId } },
-        transaction,
-      );
       return merge;
     });
+  }
+
+  /**
+   * Splits a merge the caller has locked, recording who and why; what becomes of the pair (never
+   * suggested again, or back in the queue when a decision is undone) is the caller's.
+   */
+  async unmerge(transaction: Queryable, principal: Principal, merge: Merge, note?: string, details: Record<string, unknown> = {}): Promise<void> {
+    if (merge.splitAt) throw new ConflictException('this merge was already split');
+    if (!(await this.mergeRows.unpointFromSurvivor(merge.kind, merge.mergedId, merge.survivorId, transaction))) {
+      throw new ConflictException('the merged record has changed since; split the later merge first');
+    }
+    merge.splitAt = new Date();
+    merge.splitBy = principal.id;
+    merge.note = note ?? merge.note;
+    await this.mergeRows.recordSplit(merge, transaction);
+    await this.audit.record(
+      principal,
+      { action: 'merge.split', targetType: merge.kind, targetId: merge.mergedId, purpose: note, details: { mergeId: merge.id, survivorId: merge.survivorId, ...details } },
+      transaction,
+    );
   }
 }

@@ -14,6 +14,12 @@ import {
   SuggestionPageDto,
   type SuggestionQueryDto,
   suggestionQuerySchema,
+  SuggestionSummaryDto,
+  type SummaryQueryDto,
+  summaryQuerySchema,
+  summarySince,
+  type UndoDto,
+  undoSchema,
 } from './review.dto.js';
 import { ReviewService } from './review.service.js';
 
@@ -30,12 +36,27 @@ export class ReviewController {
     return this.review.list(principal, query);
   }
 
+  @Get('match-suggestions/summary')
+  @Roles('operator', 'admin')
+  @ApiOkResponse({ type: SuggestionSummaryDto, description: 'Pending suggestions per kind, and how many the caller decided since `since`' })
+  summary(@Query({ schema: summaryQuerySchema }) query: SummaryQueryDto, @CurrentPrincipal() principal: Principal): Promise<SuggestionSummaryDto> {
+    return this.review.summary(principal, summarySince(query));
+  }
+
   @Post('match-suggestions/:id/decision')
   @HttpCode(200)
   @Roles('operator', 'admin')
   @ApiOkResponse({ type: DecisionResultDto, description: 'accept merges the pair; reject remembers it is never to be suggested again' })
   decide(@Param('id', ParseUUIDPipe) id: string, @Body({ schema: decisionSchema }) body: DecisionDto, @CurrentPrincipal() principal: Principal): Promise<DecisionResultDto> {
     return this.review.decide(principal, id, body.decision, body.note);
+  }
+
+  @Post('match-suggestions/:id/undo')
+  @HttpCode(200)
+  @Roles('operator', 'admin')
+  @ApiOkResponse({ type: DecisionResultDto, description: 'The decision taken back: an accepted pair is split and the suggestion is pending again. 403 unless the caller decided it or is an admin; 409 when there is nothing to undo' })
+  undo(@Param('id', ParseUUIDPipe) id: string, @Body({ schema: undoSchema }) body: UndoDto, @CurrentPrincipal() principal: Principal): Promise<DecisionResultDto> {
+    return this.review.undo(principal, id, body.note);
   }
 
   @Get('merges')

@@ -26,6 +26,21 @@ export const decisionSchema = z.strictObject({
 });
 export type DecisionDto = z.output<typeof decisionSchema>;
 
+export const undoSchema = z.strictObject({
+  note: text().max(NOTE_MAX_LENGTH).optional().meta({ description: 'Why the decision is taken back (audited)' }),
+});
+export type UndoDto = z.output<typeof undoSchema>;
+
+const DAY_MILLISECONDS = 86_400_000;
+export const summaryQuerySchema = z.strictObject({
+  since: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'Count decisions made since this instant (the console sends its local midnight); default the last 24 hours' }),
+});
+export type SummaryQueryDto = z.output<typeof summaryQuerySchema>;
+export const summarySince = (query: SummaryQueryDto, now = new Date()): Date => (query.since ? new Date(query.since) : new Date(now.getTime() - DAY_MILLISECONDS));
+
 export const splitSchema = z.strictObject({
   note: text().max(NOTE_MAX_LENGTH).optional().meta({ description: 'Why the merge was wrong (audited)' }),
 });
@@ -92,6 +107,18 @@ export class MergeDto {
 export class DecisionResultDto {
   @ApiProperty({ type: SuggestionDto }) suggestion!: SuggestionDto;
   @ApiPropertyOptional({ type: MergeDto, description: 'The merge an accept made' }) merge?: MergeDto;
+}
+
+export class PendingCountsDto {
+  @ApiProperty() address!: number;
+  @ApiProperty() person!: number;
+  @ApiProperty() total!: number;
+}
+
+export class SuggestionSummaryDto {
+  @ApiProperty({ type: PendingCountsDto, description: 'Suggestions waiting for an operator, per kind' }) pending!: PendingCountsDto;
+  @ApiProperty({ description: 'Suggestions the caller accepted or rejected since `since`, the start of their day (undone ones are pending again)' }) decidedToday!: number;
+  @ApiProperty({ format: 'date-time' }) since!: Date;
 }
 
 export class PipelineStatusDto {

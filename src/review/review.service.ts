@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import type { Principal } from '../auth/principal.js';
 import { UUID_PATTERN } from '../common/text.js';
@@ -13,7 +13,7 @@ import type { MatchKind, SuggestionStatus } from './match-suggestion.entity.js';
 import { type MatchSuggestion, MatchSuggestionRepository } from './match-suggestion.repository.js';
 import { type Merge, MergeRepository } from './merge.repository.js';
 import { MergeService } from './merge.service.js';
-import type { DecisionResultDto, SuggestionDto, SuggestionPageDto, SuggestionSideDto } from './review.dto.js';
+import type { DecisionResultDto, SuggestionDto, SuggestionPageDto, SuggestionSideDto, SuggestionSummaryDto } from './review.dto.js';
 
 /** What operators do with the pairs the pipeline could not decide. */
 @Injectable()
@@ -85,6 +85,40 @@ export class ReviewService {
     });
     const [described] = await this.describe([suggestion]);
     return { suggestion: described, merge };
+  }
+
+  /**
+   * Takes back a decision: an accepted pair is split (the merge history keeps the split) and the
+   * suggestion is pending again, first in the queue as before. Only who decided, or an admin.
+   */
+  async undo(principal: Principal, id: string, note?: string): Promise<DecisionResultDto> {
+    const suggestion = await this.transactions.run(async (transaction) => {
+      const suggestion = await this.suggestions.lockById(id, transaction);
+      if (!suggestion) throw new NotFoundException(`suggestion ${id} not found`);
+      if (suggestion.status !== 'accepted' && suggestion.status !== 'rejected') throw new ConflictException(`suggestion ${id} is ${suggestion.status}: there is no decision to undo`);
+      if (suggestion.decidedBy !== principal.id && principal.role !== 'admin') throw new ForbiddenException('only whoever decided, or an admin, can undo a decision');
+      const previous = suggestion.status;
+      if (previous === 'accepted') {
+        const merge = await this.mergeRows.lockOpenBySuggestion(id, transaction);
+        if (!merge) throw new ConflictException(`the merge suggestion ${id} made was already split`);
+        await this.merges.unmerge(transaction, principal, merge, note, { undo: true, suggestionId: id });
+      }
+      await this.suggestions.reopen(id, transaction);
+      await this.audit.record(
+        principal,
+        { action: 'match_suggestion.undone', targetType: 'match_suggestion', targetId: id, purpose: note, details: { kind: suggestion.kind, previous, leftId: suggestion.leftId, rightId: suggestion.rightId } },
+        transaction,
+      );
+      return { ...suggestion, status: 'pending' as const, decidedAt: null, decidedBy: null, note: null };
+    });
+    const [described] = await this.describe([suggestion]);
+    return { suggestion: described };
+  }
+
+  /** What is left in the queue, and how many this caller decided since `since` (the console sends its local midnight). */
+  async summary(principal: Principal, since: Date): Promise<SuggestionSummaryDto> {
+    const [pending, decided] = await Promise.all([this.suggestions.countPendingByKind(), this.suggestions.countDecidedSince(principal.id, since)]);
+    return { pending: { ...pending, total: pending.address + pending.person }, decidedToday: decided, since };
   }
 
   async listMerges(query: { kind?: MatchKind; id?: string; limit: number }): Promise<Merge[]> {
