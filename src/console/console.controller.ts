@@ -1,4 +1,4 @@
-import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
@@ -22,11 +22,18 @@ export class ConsoleController {
 
   @Get('assets/*file')
   @Public()
-  asset(@Param('file') file: string | string[], @Res() response: Response): void {
+  asset(@Param('file') file: string | string[], @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() response: Response): void {
     const name = Array.isArray(file) ? file.join('/') : file;
     const asset = name === 'index.html' ? undefined : this.assets.get(name);
     if (!asset) throw new NotFoundException('no such console file');
-    send(response, asset);
+    // Scripts and styles hold no personal data: kept by the browser, asked again each time, sent only when changed.
+    response.setHeader('Cache-Control', 'no-cache');
+    response.setHeader('ETag', asset.etag);
+    if (ifNoneMatch === asset.etag) {
+      response.status(304).end();
+      return;
+    }
+    send(response, asset, 'no-cache');
   }
 
   @Get('*screen')
@@ -36,8 +43,9 @@ export class ConsoleController {
   }
 }
 
-function send(response: Response, asset: ConsoleAsset): void {
+/** The page is no-store like every answer of the console; its files may be kept and revalidated. */
+function send(response: Response, asset: ConsoleAsset, cacheControl: 'no-store' | 'no-cache' = 'no-store'): void {
   response.setHeader('Content-Type', asset.contentType);
-  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('Cache-Control', cacheControl);
   response.send(asset.body);
 }

@@ -21,6 +21,9 @@ describe('serving the console', () => {
       expect(policy).not.toContain('unsafe-inline');
       expect(policy).toContain("frame-ancestors 'none'");
       expect(response.text).toContain('<script type="module" src="/console/assets/app.js"></script>');
+      // Every module is announced up front, so the browser fetches them side by side, not level by level.
+      expect(response.text).toContain('<link rel="modulepreload" href="/console/assets/screens/review-screen.js" />');
+      expect(response.text).toContain('<link rel="modulepreload" href="/console/assets/api-client.js" />');
       // The page carries no inline script and no inline style: everything it runs comes from /console/assets.
       expect(response.text).not.toMatch(/<script(?![^>]*\ssrc=)[^>]*>/);
       expect(response.text).not.toMatch(/\sstyle=/);
@@ -31,6 +34,12 @@ describe('serving the console', () => {
     const script = await request(context.http).get('/console/assets/app.js').expect(200);
     expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
     expect(script.text).toContain("from './api-client.js'");
+    // Files hold no personal data: the browser keeps them and revalidates; unchanged, nothing is sent again.
+    expect(script.headers['cache-control']).toBe('no-cache');
+    expect(script.headers.etag).toMatch(/^"[\w-]{27}"$/);
+    const again = await request(context.http).get('/console/assets/app.js').set('If-None-Match', script.headers.etag).expect(304);
+    expect(again.text ?? '').toBe('');
+    await request(context.http).get('/console/assets/app.js').set('If-None-Match', '"other"').expect(200);
     const style = await request(context.http).get('/console/assets/console.css').expect(200);
     expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
     // Screens live in a folder of their own.

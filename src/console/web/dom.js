@@ -32,6 +32,14 @@ function append(parent, children) {
   }
 }
 
+/**
+ * A table head of column titles; null titles are left out.
+ * @param {(string | null)[]} titles
+ */
+export function headRow(titles) {
+  return h('thead', {}, h('tr', {}, titles.filter((title) => title !== null).map((title) => h('th', { scope: 'col' }, title))));
+}
+
 /** @param {Element} element */
 export function clear(element) {
   element.replaceChildren();

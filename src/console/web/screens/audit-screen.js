@@ -4,16 +4,15 @@
  * and dates, newest first, paged with the API's cursor. The filters live in the form only (never in
  * the URL: a borrower reference is personal data).
  */
-import { ApiError } from '../api-client.js';
-import { clear, formatDateTime, h } from '../dom.js';
+import { clear, formatDateTime, h, headRow } from '../dom.js';
 import { translator } from '../i18n.js';
+import { pagedTable } from './shared/paged-table.js';
 
 /** @typedef {import('../console-types.js').Screen} Screen */
 
 /**
  * @typedef {{ id: string, occurredAt: string, actorId: string, actorRole: string, actorUsername: string | null, action: string,
  *   targetType: string | null, targetId: string | null, borrowerRef: string | null, purpose: string | null, details: Record<string, unknown> }} AuditEvent
- * @typedef {{ items: AuditEvent[], nextCursor: string | null }} AuditPage
  * @typedef {{ user?: string, action?: string, borrowerRef?: string, from?: string, to?: string }} AuditFilter
  */
 
@@ -117,9 +116,6 @@ export const auditScreen = {
   async render(root, context) {
     const language = context.language;
     const t = translator(STRINGS, language);
-    /** @type {{ filter: AuditFilter, cursors: (string | undefined)[], next: string | null, request: number, left: boolean }} */
-    const state = { filter: {}, cursors: [undefined], next: null, request: 0, left: false };
-
     /**
      * @param {string} id
      * @param {string} text
@@ -171,29 +167,42 @@ export const auditScreen = {
     const table = h(
       'table',
       { class: 'data audit-table', 'aria-label': t('results') },
-      h('thead', {}, h('tr', {}, [t('time'), t('who'), t('action'), t('target'), t('borrower'), t('purpose')].map((text) => h('th', { scope: 'col' }, text)))),
+      headRow([t('time'), t('who'), t('action'), t('target'), t('borrower'), t('purpose')]),
       body,
     );
-    const newer = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', disabled: true, onclick: () => void go(-1) }, t('newer')));
-    const older = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', disabled: true, onclick: () => void go(1) }, t('older')));
-    const pageLabel = h('span', { class: 'muted' });
+    /** @type {ReturnType<typeof pagedTable<AuditEvent, AuditFilter>>} */
+    const pager = pagedTable({
+      api: context.api,
+      path: '/v1/audit-events',
+      pageSize: PAGE_SIZE,
+      cursorName: 'before',
+      filter: {},
+      t,
+      label: t('results'),
+      backText: t('newer'),
+      forwardText: t('older'),
+      searchButton,
+      table,
+      body,
+      message,
+      row,
+      markPage: true,
+    });
     root.append(
       h('h1', {}, auditScreen.title[language]),
       h('p', { class: 'muted' }, t('intro')),
       form,
       message,
       h('div', { class: 'audit-scroll' }, table),
-      h('nav', { class: 'pager', 'aria-label': t('results') }, newer, older, pageLabel),
+      pager.nav,
     );
 
     context.onLeave(() => {
-      state.left = true;
-      state.request += 1;
-      state.filter = {};
+      pager.leave({});
       clear(root);
     });
 
-    await load();
+    await pager.load();
 
     function search() {
       const fromDay = from.input.value;
@@ -203,72 +212,14 @@ export const auditScreen = {
         message.append(h('p', { class: 'notice error', role: 'alert' }, t('datesOrder')));
         return;
       }
-      state.filter = {
+      pager.search({
         user: user.input.value.trim() || undefined,
         action: action.input.value.trim() || undefined,
         borrowerRef: borrower.input.value.trim() || undefined,
         // Dates are days in the browser's time zone: from its midnight, to the next day's midnight (the API's `to` is exclusive).
         from: fromDay ? startOfDay(fromDay, 0) : undefined,
         to: toDay ? startOfDay(toDay, 1) : undefined,
-      };
-      state.cursors = [undefined];
-      void load();
-    }
-
-    /** @param {number} step */
-    async function go(step) {
-      if (step > 0) {
-        if (!state.next) return;
-        state.cursors.push(state.next);
-        // A page that failed to load is not entered: Older can be tried again from here.
-        if (!(await load())) state.cursors.pop();
-      } else if (state.cursors.length > 1) {
-        const left = state.cursors.pop();
-        if (!(await load())) state.cursors.push(left);
-      }
-      refreshPager();
-    }
-
-    function refreshPager() {
-      if (state.left) return;
-      newer.disabled = state.cursors.length <= 1;
-      older.disabled = !state.next;
-      pageLabel.dataset.page = String(state.cursors.length);
-    }
-
-    /** @returns {Promise<boolean>} whether the page loaded */
-    async function load() {
-      const request = ++state.request;
-      const before = state.cursors[state.cursors.length - 1];
-      newer.disabled = true;
-      older.disabled = true;
-      searchButton.disabled = true;
-      table.setAttribute('aria-busy', 'true');
-      clear(message);
-      message.append(h('p', { class: 'muted' }, t('loading')));
-      try {
-        const page = /** @type {AuditPage} */ (await context.api.get('/v1/audit-events', { ...state.filter, before, limit: PAGE_SIZE }));
-        if (request !== state.request || state.left) return false;
-        clear(message);
-        clear(body);
-        state.next = page.nextCursor;
-        if (page.items.length === 0) message.append(h('p', { class: 'muted' }, t('empty')));
-        body.append(...page.items.map(row));
-        pageLabel.textContent = `${t('page', { page: state.cursors.length })} · ${t('shown', { count: page.items.length })}`;
-        return true;
-      } catch (error) {
-        if (request !== state.request || state.left) return false;
-        clear(message);
-        if (error instanceof ApiError && error.status === 401) return false;
-        message.append(h('p', { class: 'notice error', role: 'alert' }, t('failed', { message: error instanceof Error ? error.message : String(error) })));
-        return false;
-      } finally {
-        if (request === state.request && !state.left) {
-          searchButton.disabled = false;
-          table.removeAttribute('aria-busy');
-          refreshPager();
-        }
-      }
+      });
     }
 
     /** @param {AuditEvent} event */

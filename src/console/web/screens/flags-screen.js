@@ -4,9 +4,10 @@
  * type) and the flags themselves, masked, with their evidence and what to do. Filters live in the form.
  */
 import { ApiError } from '../api-client.js';
-import { clear, formatDateTime, h } from '../dom.js';
+import { clear, formatDateTime, h, headRow } from '../dom.js';
 import { translator } from '../i18n.js';
 import { openLookup } from './lookup-screen.js';
+import { pagedTable } from './shared/paged-table.js';
 
 /** @typedef {import('../console-types.js').Screen} Screen */
 
@@ -16,7 +17,6 @@ import { openLookup } from './lookup-screen.js';
  * @typedef {{ id: string, borrowerRef: string, contactPointId: string | null, contactPoint: FlagPoint | null, type: string, status: string,
  *   evidence: Record<string, unknown>, suggestedReplacement: (FlagPoint & { why: string }) | null, suggestedActions: unknown[],
  *   detectedAt: string, closedAt: string | null, closedBecause: Record<string, unknown> | null }} StaleFlag
- * @typedef {{ items: StaleFlag[], nextCursor: string | null }} FlagPage
  * @typedef {{ type: string, open: number, raisedSince: number, closedSince: number }} TypeSummary
  * @typedef {{ since: string, open: number, raisedSince: number, closedSince: number, byType: TypeSummary[] }} FlagSummary
  */
@@ -120,9 +120,6 @@ export const flagsScreen = {
     const t = translator(STRINGS, language);
     /** @param {string} key */
     const label = (key) => LABELS[key]?.[language] ?? key;
-    /** @type {{ filter: Record<string, string | undefined>, cursors: (string | undefined)[], next: string | null, request: number, left: boolean }} */
-    const state = { filter: { status: 'open' }, cursors: [undefined], next: null, request: 0, left: false };
-
     const summaryArea = h('section', { class: 'flags-summary', 'aria-labelledby': 'flags-summary-title', 'data-testid': 'flags-summary' }, h('h2', { id: 'flags-summary-title' }, t('summary')));
 
     const borrower = /** @type {HTMLInputElement} */ (h('input', { id: 'flags-borrower', type: 'text', maxlength: 100, autocomplete: 'off', spellcheck: 'false' }));
@@ -168,12 +165,26 @@ export const flagsScreen = {
     const table = h(
       'table',
       { class: 'data flags-table', 'aria-label': t('results') },
-      h('thead', {}, h('tr', {}, [t('detected'), t('borrower'), t('type'), t('contact'), t('evidence'), t('replacement'), t('actions'), t('status')].map((text) => h('th', { scope: 'col' }, text)))),
+      headRow([t('detected'), t('borrower'), t('type'), t('contact'), t('evidence'), t('replacement'), t('actions'), t('status')]),
       body,
     );
-    const previous = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', disabled: true, onclick: () => void go(-1) }, t('previous')));
-    const next = /** @type {HTMLButtonElement} */ (h('button', { type: 'button', disabled: true, onclick: () => void go(1) }, t('next')));
-    const pageLabel = h('span', { class: 'muted' });
+    /** @type {ReturnType<typeof pagedTable<StaleFlag, Record<string, string | undefined>>>} */
+    const pager = pagedTable({
+      api: context.api,
+      path: '/v1/stale-flags',
+      pageSize: PAGE_SIZE,
+      cursorName: 'after',
+      filter: { status: 'open' },
+      t,
+      label: t('results'),
+      backText: t('previous'),
+      forwardText: t('next'),
+      searchButton,
+      table,
+      body,
+      message,
+      row,
+    });
 
     root.append(
       h('h1', {}, flagsScreen.title[language]),
@@ -183,28 +194,26 @@ export const flagsScreen = {
       form,
       message,
       h('div', { class: 'flags-scroll' }, table),
-      h('nav', { class: 'pager', 'aria-label': t('results') }, previous, next, pageLabel),
+      pager.nav,
     );
 
     context.onLeave(() => {
-      state.left = true;
-      state.request += 1;
-      state.filter = {};
+      pager.leave({});
       clear(root);
     });
 
-    await Promise.all([loadSummary(), load()]);
+    await Promise.all([loadSummary(), pager.load()]);
 
     async function loadSummary() {
       try {
         const summary = /** @type {FlagSummary} */ (await context.api.get('/v1/stale-flags/summary'));
-        if (state.left) return;
+        if (pager.state.left) return;
         summaryArea.append(
           h('p', { class: 'muted' }, t('summarySince', { time: formatDateTime(summary.since, language) })),
           h(
             'table',
             { class: 'data flags-summary-table' },
-            h('thead', {}, h('tr', {}, [t('type'), t('open'), t('raised'), t('closed')].map((text) => h('th', { scope: 'col' }, text)))),
+            headRow([t('type'), t('open'), t('raised'), t('closed')]),
             h(
               'tbody',
               {},
@@ -230,75 +239,19 @@ export const flagsScreen = {
           ),
         );
       } catch (error) {
-        if (state.left || (error instanceof ApiError && error.status === 401)) return;
+        if (pager.state.left || (error instanceof ApiError && error.status === 401)) return;
         summaryArea.append(h('p', { class: 'notice error', role: 'alert' }, t('summaryFailed', { message: error instanceof Error ? error.message : String(error) })));
       }
     }
 
     function search() {
       const day = since.value;
-      state.filter = {
+      pager.search({
         borrowerRef: borrower.value.trim() || undefined,
         type: type.value || undefined,
         status: status.value || undefined,
         since: day ? localMidnight(day) : undefined,
-      };
-      state.cursors = [undefined];
-      void load();
-    }
-
-    /** @param {number} step */
-    async function go(step) {
-      if (step > 0) {
-        if (!state.next) return;
-        state.cursors.push(state.next);
-        if (!(await load())) state.cursors.pop();
-      } else if (state.cursors.length > 1) {
-        const dropped = state.cursors.pop();
-        if (!(await load())) state.cursors.push(dropped);
-      }
-      refreshPager();
-    }
-
-    function refreshPager() {
-      if (state.left) return;
-      previous.disabled = state.cursors.length <= 1;
-      next.disabled = !state.next;
-    }
-
-    /** @returns {Promise<boolean>} whether the page loaded */
-    async function load() {
-      const request = ++state.request;
-      const after = state.cursors[state.cursors.length - 1];
-      previous.disabled = true;
-      next.disabled = true;
-      searchButton.disabled = true;
-      table.setAttribute('aria-busy', 'true');
-      clear(message);
-      message.append(h('p', { class: 'muted' }, t('loading')));
-      try {
-        const page = /** @type {FlagPage} */ (await context.api.get('/v1/stale-flags', { ...state.filter, after, limit: PAGE_SIZE }));
-        if (request !== state.request || state.left) return false;
-        clear(message);
-        clear(body);
-        state.next = page.nextCursor;
-        if (page.items.length === 0) message.append(h('p', { class: 'muted' }, t('empty')));
-        body.append(...page.items.map(row));
-        pageLabel.textContent = `${t('page', { page: state.cursors.length })} · ${t('shown', { count: page.items.length })}`;
-        return true;
-      } catch (error) {
-        if (request !== state.request || state.left) return false;
-        clear(message);
-        if (error instanceof ApiError && error.status === 401) return false;
-        message.append(h('p', { class: 'notice error', role: 'alert' }, t('failed', { message: error instanceof Error ? error.message : String(error) })));
-        return false;
-      } finally {
-        if (request === state.request && !state.left) {
-          searchButton.disabled = false;
-          table.removeAttribute('aria-busy');
-          refreshPager();
-        }
-      }
+      });
     }
 
     /** @param {StaleFlag} flag */

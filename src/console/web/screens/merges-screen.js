@@ -4,7 +4,7 @@
  * split a wrong one (a required note says why; it is audited).
  */
 import { ApiError } from '../api-client.js';
-import { askForText, clear, formatDateTime, h } from '../dom.js';
+import { askForText, clear, formatDateTime, h, headRow } from '../dom.js';
 import { translator } from '../i18n.js';
 
 /** @typedef {import('../console-types.js').Screen} Screen */
@@ -216,16 +216,7 @@ export const mergesScreen = {
             'table',
             { class: 'data merges-table' },
             h('caption', { class: 'visually-hidden' }, t('caption')),
-            h(
-              'thead',
-              {},
-              h(
-                'tr',
-                {},
-                [t('when'), t('origin'), t('kind'), t('by'), t('survivor'), t('merged'), t('state'), t('note')].map((label) => h('th', { scope: 'col' }, label)),
-                maySplit ? h('th', { scope: 'col' }, t('actions')) : null,
-              ),
-            ),
+            headRow([t('when'), t('origin'), t('kind'), t('by'), t('survivor'), t('merged'), t('state'), t('note'), maySplit ? t('actions') : null]),
             h('tbody', {}, merges.map(row)),
           ),
         );

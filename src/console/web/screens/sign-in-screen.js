@@ -95,46 +95,34 @@ const STRINGS = {
 export function renderSignIn(root, context) {
   const t = translator(STRINGS, context.language);
   document.title = `${t('signInTitle')} · ${t('brand')}`;
-  const username = /** @type {HTMLInputElement} */ (
-    h('input', { id: 'sign-in-username', name: 'username', type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true, maxlength: 64 })
-  );
+  const username = usernameInput('sign-in-username');
   const password = /** @type {HTMLInputElement} */ (
     h('input', { id: 'sign-in-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true, maxlength: MAX_PASSWORD_LENGTH * 4 })
   );
-  const message = h('p', { class: 'sign-in-message', role: 'alert' });
-  const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'primary' }, t('signIn')));
-  const form = h(
-    'form',
-    { class: 'sign-in-form', 'aria-labelledby': 'sign-in-title', novalidate: true },
+  const { message, submit, form } = signInForm('sign-in-title', t('signIn'), [
     h('label', { for: 'sign-in-username' }, t('username')),
     username,
     h('label', { for: 'sign-in-password' }, t('password')),
     password,
-    message,
-    h('div', { class: 'sign-in-actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void (async () => {
-      message.textContent = '';
-      if (!username.value.trim() || !password.value) {
-        message.textContent = t('missing');
-        (username.value.trim() ? password : username).focus();
-        return;
+  ]);
+  onSubmit(form, message, async () => {
+    if (!username.value.trim() || !password.value) {
+      message.textContent = t('missing');
+      (username.value.trim() ? password : username).focus();
+      return;
+    }
+    await working(submit, t('working'), t('signIn'), async () => {
+      try {
+        /** @type {Session} */
+        const session = await context.api.post('/v1/session', { username: username.value.trim(), password: password.value });
+        password.value = '';
+        context.onSignedIn(session);
+      } catch (error) {
+        password.value = '';
+        message.textContent = refusal(error, t, 'refused');
+        password.focus();
       }
-      await working(submit, t('working'), t('signIn'), async () => {
-        try {
-          /** @type {Session} */
-          const session = await context.api.post('/v1/session', { username: username.value.trim(), password: password.value });
-          password.value = '';
-          context.onSignedIn(session);
-        } catch (error) {
-          password.value = '';
-          message.textContent = refusal(error, t, 'refused');
-          password.focus();
-        }
-      });
-    })();
+    });
   });
   root.append(
     page(
@@ -156,9 +144,7 @@ export function renderSignIn(root, context) {
 export function renderSetup(root, context, prefill) {
   const t = translator(STRINGS, context.language);
   document.title = `${t('setupTitle')} · ${t('brand')}`;
-  const username = /** @type {HTMLInputElement} */ (
-    h('input', { id: 'setup-username', name: 'username', type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true, maxlength: 64 })
-  );
+  const username = usernameInput('setup-username');
   username.value = prefill.username;
   const code = /** @type {HTMLInputElement} */ (
     h('input', { id: 'setup-code', name: 'code', type: 'text', autocomplete: 'one-time-code', autocapitalize: 'characters', spellcheck: 'false', required: true, maxlength: 64, 'aria-describedby': 'setup-code-hint' })
@@ -168,11 +154,7 @@ export function renderSetup(root, context, prefill) {
     h('input', { id: 'setup-password', name: 'new-password', type: 'password', autocomplete: 'new-password', required: true, minlength: MIN_PASSWORD_LENGTH, 'aria-describedby': 'setup-policy' })
   );
   const repeat = /** @type {HTMLInputElement} */ (h('input', { id: 'setup-repeat', name: 'repeat-password', type: 'password', autocomplete: 'new-password', required: true }));
-  const message = h('p', { class: 'sign-in-message', role: 'alert' });
-  const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'primary' }, t('setUp')));
-  const form = h(
-    'form',
-    { class: 'sign-in-form', 'aria-labelledby': 'setup-title', novalidate: true },
+  const { message, submit, form } = signInForm('setup-title', t('setUp'), [
     h('label', { for: 'setup-username' }, t('username')),
     username,
     h('label', { for: 'setup-code' }, t('code')),
@@ -183,54 +165,48 @@ export function renderSetup(root, context, prefill) {
     h('div', { id: 'setup-policy', class: 'policy' }, h('p', {}, t('policyTitle')), h('ul', {}, h('li', {}, t('policyLength')), h('li', {}, t('policyUsername')), h('li', {}, t('policyRepeated')))),
     h('label', { for: 'setup-repeat' }, t('repeatPassword')),
     repeat,
-    message,
-    h('div', { class: 'sign-in-actions' }, submit),
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    void (async () => {
-      message.textContent = '';
-      const fields = [username, code, password, repeat];
-      const empty = fields.find((field) => (field === password || field === repeat ? field.value === '' : field.value.trim() === ''));
-      if (empty) {
-        message.textContent = t('missing');
-        empty.focus();
-        return;
-      }
-      const problem = passwordProblem(password.value, username.value);
-      if (problem) {
-        message.textContent = t(problem);
-        password.focus();
-        return;
-      }
-      if (password.value !== repeat.value) {
-        message.textContent = t('mismatch');
+  ]);
+  onSubmit(form, message, async () => {
+    const fields = [username, code, password, repeat];
+    const empty = fields.find((field) => (field === password || field === repeat ? field.value === '' : field.value.trim() === ''));
+    if (empty) {
+      message.textContent = t('missing');
+      empty.focus();
+      return;
+    }
+    const problem = passwordProblem(password.value, username.value);
+    if (problem) {
+      message.textContent = t(problem);
+      password.focus();
+      return;
+    }
+    if (password.value !== repeat.value) {
+      message.textContent = t('mismatch');
+      repeat.value = '';
+      repeat.focus();
+      return;
+    }
+    await working(submit, t('working'), t('setUp'), async () => {
+      try {
+        /** @type {Session} */
+        const session = await context.api.post('/v1/session/setup', { username: username.value.trim(), code: code.value.trim(), password: password.value });
+        password.value = '';
         repeat.value = '';
-        repeat.focus();
-        return;
-      }
-      await working(submit, t('working'), t('setUp'), async () => {
-        try {
-          /** @type {Session} */
-          const session = await context.api.post('/v1/session/setup', { username: username.value.trim(), code: code.value.trim(), password: password.value });
+        code.value = '';
+        context.onSignedIn(session);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400) {
+          // The policy refused the password; the code is still good.
+          message.textContent = t('policyRefused', { message: policyMessage(error.message, t) });
           password.value = '';
           repeat.value = '';
-          code.value = '';
-          context.onSignedIn(session);
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 400) {
-            // The policy refused the password; the code is still good.
-            message.textContent = t('policyRefused', { message: policyMessage(error.message, t) });
-            password.value = '';
-            repeat.value = '';
-            password.focus();
-            return;
-          }
-          message.textContent = refusal(error, t, 'setupRefused');
-          (error instanceof ApiError && error.status === 401 ? code : submit).focus();
+          password.focus();
+          return;
         }
-      });
-    })();
+        message.textContent = refusal(error, t, 'setupRefused');
+        (error instanceof ApiError && error.status === 401 ? code : submit).focus();
+      }
+    });
   });
   root.append(
     page(
@@ -244,6 +220,45 @@ export function renderSetup(root, context, prefill) {
   );
   const first = [username, code, password].find((field) => field.value === '') ?? password;
   first.focus();
+}
+
+/**
+ * Runs `handle` when the form is submitted (never sent as a page load), the previous message cleared.
+ * @param {HTMLElement} form
+ * @param {HTMLElement} message
+ * @param {() => Promise<void>} handle
+ */
+function onSubmit(form, message, handle) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void (async () => {
+      message.textContent = '';
+      await handle();
+    })();
+  });
+}
+
+/**
+ * The username field of either form.
+ * @param {string} id
+ */
+function usernameInput(id) {
+  return /** @type {HTMLInputElement} */ (
+    h('input', { id, name: 'username', type: 'text', autocomplete: 'username', autocapitalize: 'none', spellcheck: 'false', required: true, maxlength: 64 })
+  );
+}
+
+/**
+ * A sign-in or setup form: its labelled fields, then the message line and the submit button.
+ * @param {string} titleId the heading that names the form
+ * @param {string} submitLabel
+ * @param {HTMLElement[]} fields
+ */
+function signInForm(titleId, submitLabel, fields) {
+  const message = h('p', { class: 'sign-in-message', role: 'alert' });
+  const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'primary' }, submitLabel));
+  const form = h('form', { class: 'sign-in-form', 'aria-labelledby': titleId, novalidate: true }, fields, message, h('div', { class: 'sign-in-actions' }, submit));
+  return { message, submit, form };
 }
 
 /**

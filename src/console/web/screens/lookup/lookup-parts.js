@@ -1,17 +1,9 @@
 // @ts-check
-/** Small pieces the lookup's views share: table heads, badges, the unmasked marker and the reason dialog. */
+/** Small pieces the lookup's views share: badges, the unmasked marker and the reason dialog. */
 import { askForText, h } from '../../dom.js';
 import { STATUS_BADGE } from './lookup-strings.js';
 
 /** @typedef {import('./lookup-strings.js').LookupText} LookupText */
-
-/**
- * A table head of column titles; null titles are left out.
- * @param {(string | null)[]} titles
- */
-export function headRow(titles) {
-  return h('thead', {}, h('tr', {}, titles.filter((title) => title !== null).map((title) => h('th', { scope: 'col' }, title))));
-}
 
 /**
  * A badge coloured by a plan, run or inquiry status.

@@ -4,6 +4,7 @@
  * and reasons the API answers with, and the Chinese form of the API's (English) guidance.
  */
 import { translator } from '../../i18n.js';
+import { RELATION_LABELS } from '../shared/relation-labels.js';
 
 /** @typedef {import('../../console-types.js').Language} Language */
 
@@ -278,17 +279,8 @@ export const LABELS = {
   'exclusion:do_not_contact': { zh: '此人要求勿扰', en: 'this person asked not to be contacted' },
   'exclusion:contact_limit': { zh: '已达联系次数上限', en: 'the contact limit is reached' },
   // Relations
-  spouse: { zh: '配偶', en: 'spouse' },
-  parent: { zh: '父母', en: 'parent' },
-  child: { zh: '子女', en: 'child' },
-  sibling: { zh: '兄弟姐妹', en: 'sibling' },
-  relative: { zh: '亲属', en: 'relative' },
-  friend: { zh: '朋友', en: 'friend' },
-  colleague: { zh: '同事', en: 'colleague' },
-  classmate: { zh: '同学', en: 'classmate' },
+  ...RELATION_LABELS,
   employer: { zh: '工作单位', en: 'employer' },
-  property_office: { zh: '物业', en: 'property office' },
-  neighbour: { zh: '邻居', en: 'neighbour' },
   other: { zh: '其他联系人', en: 'other contact' },
   // Stale flag types
   contact_changed: { zh: '号码可能已更换', en: 'number may have changed' },

@@ -5,9 +5,9 @@
  * whatever the plan holds: masked, or full when the screen read it unmasked. Every phone and address
  * opens its provenance.
  */
-import { formatDateTime, h } from '../../dom.js';
+import { formatDateTime, h, headRow } from '../../dom.js';
 import { GUIDANCE_ZH } from './lookup-strings.js';
-import { fullPhone, headRow, statusBadge } from './lookup-parts.js';
+import { fullPhone, statusBadge } from './lookup-parts.js';
 
 /** @typedef {import('./lookup-strings.js').LookupText} LookupText */
 /** @typedef {import('./lookup-types.js').ContactPlan} ContactPlan */

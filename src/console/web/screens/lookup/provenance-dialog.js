@@ -4,8 +4,8 @@
  * the raw source record an observation was read from. Each has its own audited "show full" with a
  * stated reason. Closing the dialog drops everything it showed, unmasked values included.
  */
-import { clear, formatDateTime, h } from '../../dom.js';
-import { askReason, failureNotice, fullPhone, headRow, unmaskedMarker } from './lookup-parts.js';
+import { clear, formatDateTime, h, headRow } from '../../dom.js';
+import { askReason, failureNotice, fullPhone, unmaskedMarker } from './lookup-parts.js';
 
 /** @typedef {import('../../api-client.js').ApiClient} ApiClient */
 /** @typedef {import('./lookup-strings.js').LookupText} LookupText */
@@ -79,6 +79,39 @@ async function loadPoint(view, body, pointId, reason) {
 }
 
 /**
+ * A heading row with, while the values are masked, the button that asks for a reason and unmasks them.
+ * @param {ProvenanceView} view
+ * @param {HTMLElement} title
+ * @param {boolean} unmasked
+ * @param {'pointUnmaskTitle' | 'recordUnmaskTitle'} askTitle
+ * @param {'showFullDetails' | 'showFullRecord'} buttonLabel
+ * @param {(reason: string) => Promise<void>} unmask called with the reason given, while the dialog is still open
+ */
+function unmaskHead(view, title, unmasked, askTitle, buttonLabel, unmask) {
+  const { text } = view;
+  return h(
+    'div',
+    { class: 'lookup-head' },
+    title,
+    h('span', { class: 'lookup-spacer' }),
+    unmasked
+      ? null
+      : h(
+          'button',
+          {
+            type: 'button',
+            onclick: async () => {
+              const given = await askReason(text, text.t(askTitle));
+              if (given === null || !view.live()) return;
+              await unmask(given);
+            },
+          },
+          text.t(buttonLabel),
+        ),
+  );
+}
+
+/**
  * @param {ProvenanceView} view
  * @param {HTMLElement} body
  * @param {HTMLElement} area
@@ -92,29 +125,19 @@ function renderPoint(view, body, area, recordArea, point, reason) {
   const unmasked = reason !== null;
   const full = point.kind === 'phone' ? fullPhone(text, point) : addressText(point.address);
   area.append(h('div', { class: 'lookup-stack' },
-    h(
-      'div',
-      { class: 'lookup-head' },
+    unmaskHead(
+      view,
       h('span', { class: `lookup-point-value${unmasked ? ' unmasked' : ''}`, 'data-testid': 'provenance-value' }, full ?? point.masked),
-      h('span', { class: 'lookup-spacer' }),
-      unmasked
-        ? null
-        : h(
-            'button',
-            {
-              type: 'button',
-              onclick: async () => {
-                const given = await askReason(text, t('pointUnmaskTitle'));
-                if (given === null || !view.live()) return;
-                const previous = [...body.childNodes];
-                clear(body);
-                await loadPoint(view, body, point.id, given);
-                // A refused unmasking keeps the masked view.
-                if (view.live() && !body.querySelector('.lookup-point')) body.append(...previous);
-              },
-            },
-            t('showFullDetails'),
-          ),
+      unmasked,
+      'pointUnmaskTitle',
+      'showFullDetails',
+      async (given) => {
+        const previous = [...body.childNodes];
+        clear(body);
+        await loadPoint(view, body, point.id, given);
+        // A refused unmasking keeps the masked view.
+        if (view.live() && !body.querySelector('.lookup-point')) body.append(...previous);
+      },
     ),
     unmasked ? unmaskedMarker(text, reason) : null,
     h(
@@ -214,25 +237,8 @@ function renderRecord(view, area, sourceRecordId, read, reason) {
   /** @param {string} term @param {unknown} value */
   const fact = (term, value) => (value === undefined || value === null || value === '' ? null : [h('dt', {}, term), h('dd', { class: unmasked ? 'unmasked' : undefined }, String(value))]);
   area.append(h('div', { class: 'lookup-stack' },
-    h(
-      'div',
-      { class: 'lookup-head' },
-      h('h3', {}, t('sourceRecord', { source: read.sourceKey, record: sourceRecordId })),
-      h('span', { class: 'lookup-spacer' }),
-      unmasked
-        ? null
-        : h(
-            'button',
-            {
-              type: 'button',
-              onclick: async () => {
-                const given = await askReason(text, t('recordUnmaskTitle'));
-                if (given === null || !view.live()) return;
-                await openRecord(view, area, read.sourceKey, sourceRecordId, given);
-              },
-            },
-            t('showFullRecord'),
-          ),
+    unmaskHead(view, h('h3', {}, t('sourceRecord', { source: read.sourceKey, record: sourceRecordId })), unmasked, 'recordUnmaskTitle', 'showFullRecord', (given) =>
+      openRecord(view, area, read.sourceKey, sourceRecordId, given),
     ),
     unmasked ? unmaskedMarker(text, reason) : null,
     h(

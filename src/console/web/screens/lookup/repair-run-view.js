@@ -3,8 +3,8 @@
  * The borrower's repair run: the open one, else the last finished one, with what each connector
  * answered. Falls back to the plan's own summary when the runs cannot be read.
  */
-import { formatDateTime, h } from '../../dom.js';
-import { headRow, statusBadge } from './lookup-parts.js';
+import { formatDateTime, h, headRow } from '../../dom.js';
+import { statusBadge } from './lookup-parts.js';
 
 /** @typedef {import('./lookup-strings.js').LookupText} LookupText */
 /** @typedef {import('./lookup-types.js').ContactPlan} ContactPlan */
@@ -17,7 +17,7 @@ import { headRow, statusBadge } from './lookup-parts.js';
  * @param {RepairRun[] | Error | null} runs the borrower's latest runs, newest first, or why they could not be read
  */
 export function repairSection(text, plan, runs) {
-  const { t, label, language } = text;
+  const { t, label } = text;
   const section = h('section', { class: 'lookup-repair', 'aria-labelledby': 'lookup-repair-title', 'data-testid': 'repair-run' }, h('h3', { id: 'lookup-repair-title' }, t('repair')));
   if (runs instanceof Error) {
     section.append(h('p', { class: 'notice error' }, t('runsFailed', { message: runs.message })));
@@ -39,12 +39,7 @@ export function repairSection(text, plan, runs) {
       h('dd', {}, statusBadge(text, run.status)),
       h('dt', {}, t('runReason')),
       h('dd', {}, run.reason ? label(run.reason) : t('none')),
-      h('dt', {}, t('started')),
-      h('dd', {}, formatDateTime(run.startedAt, language)),
-      h('dt', {}, t('finished')),
-      h('dd', {}, formatDateTime(run.finishedAt, language)),
-      h('dt', {}, t('runSources')),
-      h('dd', {}, run.sources.length > 0 ? run.sources.join(', ') : t('none')),
+      runFacts(text, run),
       h('dt', {}, t('candidates')),
       h('dd', {}, String(plan.repair && plan.repair.startedAt === run.startedAt ? plan.repair.candidates : run.candidateContactPointIds.length)),
       h('dt', {}, t('newPoints')),
@@ -84,19 +79,31 @@ export function repairSection(text, plan, runs) {
  * @param {RepairSummary} repair
  */
 function repairSummary(text, repair) {
-  const { t, language } = text;
+  const { t } = text;
   return h(
     'dl',
     { class: 'lookup-facts' },
     h('dt', {}, t('runStatus')),
     h('dd', {}, statusBadge(text, repair.status)),
-    h('dt', {}, t('started')),
-    h('dd', {}, formatDateTime(repair.startedAt, language)),
-    h('dt', {}, t('finished')),
-    h('dd', {}, formatDateTime(repair.finishedAt, language)),
-    h('dt', {}, t('runSources')),
-    h('dd', {}, repair.sources.length > 0 ? repair.sources.join(', ') : t('none')),
+    runFacts(text, repair),
     h('dt', {}, t('candidates')),
     h('dd', {}, String(repair.candidates)),
   );
+}
+
+/**
+ * When a run started and finished and which sources it asked, as terms of a fact list.
+ * @param {LookupText} text
+ * @param {{ startedAt: string | null, finishedAt: string | null, sources: string[] }} run
+ */
+function runFacts(text, run) {
+  const { t, language } = text;
+  return [
+    h('dt', {}, t('started')),
+    h('dd', {}, formatDateTime(run.startedAt, language)),
+    h('dt', {}, t('finished')),
+    h('dd', {}, formatDateTime(run.finishedAt, language)),
+    h('dt', {}, t('runSources')),
+    h('dd', {}, run.sources.length > 0 ? run.sources.join(', ') : t('none')),
+  ];
 }

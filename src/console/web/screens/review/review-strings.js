@@ -3,6 +3,7 @@
  * The review screen's words: its strings in Chinese and English, the names operators use for the
  * compared fields and relations, and a field's agreement said as a phrase ("小区名称相近").
  */
+import { RELATION_LABELS } from '../shared/relation-labels.js';
 
 /** @typedef {'zh' | 'en'} Language */
 
@@ -225,17 +226,8 @@ export const FIELD_NAMES = {
 
 /** @type {Record<string, { zh: string, en: string }>} */
 export const RELATIONS = {
-  spouse: { zh: '配偶', en: 'spouse' },
-  parent: { zh: '父母', en: 'parent' },
-  child: { zh: '子女', en: 'child' },
-  sibling: { zh: '兄弟姐妹', en: 'sibling' },
-  relative: { zh: '亲属', en: 'relative' },
-  friend: { zh: '朋友', en: 'friend' },
-  colleague: { zh: '同事', en: 'colleague' },
-  classmate: { zh: '同学', en: 'classmate' },
+  ...RELATION_LABELS,
   employer: { zh: '单位', en: 'employer' },
-  property_office: { zh: '物业', en: 'property office' },
-  neighbour: { zh: '邻居', en: 'neighbour' },
   other: { zh: '其他', en: 'other' },
   self: { zh: '本人', en: 'self' },
 };
