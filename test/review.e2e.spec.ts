@@ -122,6 +122,9 @@ describe('person review', () => {
     // Masked unless an operator unmasks with a reason (issue 11: the listing showed full names).
     expect([suggestion.left.name, suggestion.right.name].sort()).toEqual(['王*名', '王*明']);
     expect(suggestion.left.phones[0]).toMatch(/^139\*{4}\d{4}$/);
+    // Where each side was seen: source, record, date.
+    expect([...suggestion.left.sightings, ...suggestion.right.sightings].map((sighting: { sourceRecordId: string }) => sighting.sourceRecordId).sort()).toEqual(['per-1', 'per-2']);
+    expect(suggestion.left.sightings[0]).toEqual({ source: 'crm', sourceRecordId: expect.stringMatching(/^per-[12]$/), observedAt: expect.any(String) });
     expect(suggestion.fields).toEqual(
       expect.arrayContaining([
         { field: 'name', left: expect.any(String), right: expect.any(String), agreement: 'similar' },
@@ -190,6 +193,8 @@ describe('undoing a decision and the queue summary', () => {
     const [first, second] = [await pointOf('undo-1'), await pointOf('undo-2')];
     const suggestion = (await suggestions({ kind: 'address' })).items.find((item: { left: { id: string }; right: { id: string } }) => [item.left.id, item.right.id].sort().join() === [first, second].sort().join());
     expect(suggestion).toBeDefined();
+    const sightings = [...suggestion.left.sightings, ...suggestion.right.sightings];
+    expect(sightings.map((sighting: { source: string; sourceRecordId: string }) => `${sighting.source}/${sighting.sourceRecordId}`).sort()).toEqual(['crm/undo-1', 'crm/undo-2']);
     const before = await summary(startOfTest);
     expect(before.pending.total).toBe(before.pending.address + before.pending.person);
 

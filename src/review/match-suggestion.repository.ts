@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Queryable } from '../database/queryable.js';
 import type { MatchKind, SuggestionField, SuggestionStatus } from './match-suggestion.entity.js';
+import { SIGHTINGS_SHOWN } from './suggestion-sightings.js';
 
 export interface MatchSuggestion {
   id: string;
@@ -49,8 +50,8 @@ export interface AddressSide {
   observations: number;
   /** Borrowers whose records observed it. */
   borrowerRefs: string[];
-  /** Each observation: whose record, from what kind of source, the raw text (consent decides which are shown). */
-  seen: { borrowerRef: string; sourceKind: 'internal' | 'external'; raw: string }[];
+  /** Each observation: whose record, from which source and of what kind, the raw text, when (consent decides which are shown). */
+  seen: { borrowerRef: string; sourceKind: 'internal' | 'external'; sourceKey: string; sourceRecordId: string; observedAt: string; raw: string }[];
 }
 
 export interface PersonSide {
@@ -64,6 +65,8 @@ export interface PersonSide {
   borrowerRefs: string[];
   /** Per borrower, how many records of internal and of external sources name the person. */
   seen: { borrowerId: string; internalRecords: number; externalRecords: number }[];
+  /** The newest record versions naming the person: source, record, when. */
+  sightings: { sourceKey: string; sourceRecordId: string; observedAt: string }[];
 }
 
 const COLUMNS = `id, kind, left_id AS "leftId", right_id AS "rightId", borrower_id AS "borrowerId", score, fields, status,
@@ -188,7 +191,8 @@ export class MatchSuggestionRepository {
                     JOIN source_record_version version ON version.id = observation.source_record_version_id
                     JOIN source_record record ON record.id = version.source_record_uuid
                     WHERE observation.contact_point_id = point.id ORDER BY record.borrower_ref) AS "borrowerRefs",
-              (SELECT coalesce(json_agg(json_build_object('borrowerRef', record.borrower_ref, 'sourceKind', source.kind, 'raw', observation.raw)), '[]')
+              (SELECT coalesce(json_agg(json_build_object('borrowerRef', record.borrower_ref, 'sourceKind', source.kind, 'sourceKey', observation.source_key,
+                                                          'sourceRecordId', record.source_record_id, 'observedAt', observation.observed_at, 'raw', observation.raw)), '[]')
                FROM observation
                JOIN source_record_version version ON version.id = observation.source_record_version_id
                JOIN source_record record ON record.id = version.source_record_uuid
@@ -216,7 +220,12 @@ export class MatchSuggestionRepository {
                  FROM source_record_version version
                  JOIN source_record record ON record.id = version.source_record_uuid
                  JOIN source ON source.key = record.source_key
-                 WHERE version.person_id = person.id GROUP BY version.borrower_id) AS counts) AS seen
+                 WHERE version.person_id = person.id GROUP BY version.borrower_id) AS counts) AS seen,
+              (SELECT coalesce(json_agg(recent), '[]') FROM (
+                 SELECT record.source_key AS "sourceKey", record.source_record_id AS "sourceRecordId", version.observed_at AS "observedAt"
+                 FROM source_record_version version
+                 JOIN source_record record ON record.id = version.source_record_uuid
+                 WHERE version.person_id = person.id ORDER BY version.observed_at DESC LIMIT ${SIGHTINGS_SHOWN}) AS recent) AS sightings
        FROM person WHERE person.id = ANY($1::uuid[])`,
       [personIds],
     );

@@ -60,6 +60,12 @@ export class SuggestionFieldDto {
   @ApiProperty({ enum: ['agree', 'differ', 'missing', 'similar'] }) agreement!: string;
 }
 
+export class SightingDto {
+  @ApiProperty({ description: 'Source key' }) source!: string;
+  @ApiProperty({ description: "The source's own record id" }) sourceRecordId!: string;
+  @ApiProperty({ format: 'date-time' }) observedAt!: Date;
+}
+
 export class SuggestionSideDto {
   @ApiProperty() id!: string;
   @ApiPropertyOptional({ description: 'Parsed address parts (address suggestions); only province, city and district unless unmasked', type: 'object', additionalProperties: true })
@@ -69,6 +75,8 @@ export class SuggestionSideDto {
   @ApiPropertyOptional({ type: [String] }) relations?: string[];
   @ApiPropertyOptional({ type: [String], description: 'Masked phones' }) phones?: string[];
   @ApiProperty() observations!: number;
+  @ApiPropertyOptional({ type: [SightingDto], description: 'Where the side was seen: the newest records naming it (at most 10), among those the consent in force lets you see' })
+  sightings?: SightingDto[];
 }
 
 export class SuggestionDto {

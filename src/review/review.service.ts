@@ -13,6 +13,7 @@ import type { MatchKind, SuggestionStatus } from './match-suggestion.entity.js';
 import { type MatchSuggestion, MatchSuggestionRepository } from './match-suggestion.repository.js';
 import { type Merge, MergeRepository } from './merge.repository.js';
 import { MergeService } from './merge.service.js';
+import { newestSightings } from './suggestion-sightings.js';
 import type { DecisionResultDto, SuggestionDto, SuggestionPageDto, SuggestionSideDto, SuggestionSummaryDto } from './review.dto.js';
 
 /** What operators do with the pairs the pipeline could not decide. */
@@ -155,6 +156,7 @@ export class ReviewService {
           address: unmasked ? point.address : districtLevel(point.address),
           mentions: unmasked ? mentions : mentions.map(() => masked),
           observations: observations.length,
+          sightings: newestSightings(observations),
         });
       }
     }
@@ -173,6 +175,8 @@ export class ReviewService {
           relations: person.relations,
           phones: (person.phones ?? []).map(maskPhoneOrWhole),
           observations: person.observations,
+          // Shown only when every borrower's consent allows every record naming the person (mayMatchPerson above).
+          sightings: newestSightings(person.sightings),
         });
       }
     }

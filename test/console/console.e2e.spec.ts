@@ -200,6 +200,20 @@ describe.skipIf(!chromiumAvailable())(title, { timeout: 60_000 }, () => {
   it('reviews three suggestions by keyboard: accept merges, reject is recorded, undo puts it back to pending', async () => {
     await suggestionOnScreen().waitFor();
     await poll(() => page.getByTestId('review-progress').textContent()).toContain(`剩余 ${PAIRS.length}`);
+    // Where each side was seen: the source and record of each, with its date.
+    await poll(async () => (await suggestionOnScreen().getByTestId('sightings').allTextContents()).sort()).toEqual([
+      expect.stringMatching(/^crm pair-(\d)-a · 2026/),
+      expect.stringMatching(/^crm pair-(\d)-b · 2026/),
+    ]);
+    // Estate names are masked until the operator asks for them with a reason, which the audit log keeps.
+    expect(await suggestionOnScreen().textContent()).not.toMatch(/阳光花|锦绣|绵绣|枫林/);
+    await page.getByRole('button', { name: '显示详情…' }).click();
+    await page.locator('#dialog-text').fill('核对疑似同一住址');
+    await page.locator('dialog button[type="submit"]').click();
+    await poll(() => page.getByTestId('review-unmasked').textContent()).toContain('核对疑似同一住址');
+    await poll(async () => (await suggestionOnScreen().textContent()) ?? '').toMatch(/阳光花|锦绣|绵绣|枫林/);
+    const [shown] = await auditOf({ action: 'match_suggestion.unmasked' });
+    expect(shown).toMatchObject({ actorUsername: OPERATOR.username, purpose: '核对疑似同一住址' });
     await screenshot('review');
 
     // a: accept the first; the next one shows.

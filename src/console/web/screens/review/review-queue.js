@@ -13,7 +13,7 @@
  * @typedef {{ field: string, left?: string, right?: string, agreement: string }} SuggestionField
  * @typedef {{
  *   id: string, address?: Record<string, unknown>, mentions?: string[], name?: string, relations?: string[], phones?: string[],
- *   observations: number, sources?: unknown, records?: unknown, firstSeenAt?: string, lastSeenAt?: string, seenAt?: string[]
+ *   observations: number, sightings?: { source: string, sourceRecordId: string, observedAt: string }[]
  * }} SuggestionSide
  * @typedef {{
  *   id: string, kind: string, score: number, status: string, fields: SuggestionField[], left: SuggestionSide, right: SuggestionSide,

@@ -106,12 +106,20 @@ export class SuggestionView {
         ),
       );
     }
-    const sources = listText(side.sources);
-    if (sources) parts.push(definition(t('sources'), sources));
-    const records = listText(side.records);
-    if (records) parts.push(definition(t('records'), records));
-    const dates = [side.firstSeenAt, side.lastSeenAt, ...(side.seenAt ?? [])].filter((value) => typeof value === 'string' && value !== '');
-    if (dates.length > 0) parts.push(definition(t('dates'), [...new Set(dates)].map((value) => formatDateTime(value, this.language)).join(' – ')));
+    // The newest records naming the side: source, the source's record id, when it was observed.
+    const sightings = side.sightings ?? [];
+    if (sightings.length > 0) {
+      parts.push(
+        definition(
+          t('records'),
+          h(
+            'ul',
+            { class: 'sightings', 'data-testid': 'sightings' },
+            sightings.map((sighting) => h('li', {}, h('span', { class: 'badge' }, sighting.source), ' ', sighting.sourceRecordId, ' · ', formatDateTime(sighting.observedAt, this.language))),
+          ),
+        ),
+      );
+    }
     return h(
       'div',
       { class: 'seen' },
@@ -215,13 +223,6 @@ function partText(value) {
   if (value === undefined || value === null) return '';
   if (typeof value === 'object' && 'name' in value) return String(/** @type {{ name: unknown }} */ (value).name);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
-  return '';
-}
-
-/** @param {unknown} value */
-function listText(value) {
-  if (Array.isArray(value)) return value.map((item) => (typeof item === 'object' && item !== null ? partText(item) || JSON.stringify(item) : String(item))).join('、');
-  if (typeof value === 'number' || typeof value === 'string') return String(value);
   return '';
 }
 
