@@ -60,8 +60,7 @@ export class MatchCandidatesService {
           });
         if (done) merged += 1;
       }
-      const minimum = this.settings.matching.suggestionMinimumScore;
-      const suggestions = fresh.filter((entry) => entry.decision === 'uncertain' && entry.score >= minimum[entry.kind]);
+      const suggestions = fresh.filter((entry) => entry.decision === 'uncertain' && this.actionable(entry));
       if (suggestions.length > 0) await this.suggestions.insertPending(suggestions, transaction);
       if (merged + suggestions.length > 0) this.logger.debug(`${merged} automatic merge(s), ${suggestions.length} suggestion(s)`);
       return { suggested: suggestions.length, merged };
@@ -70,10 +69,7 @@ export class MatchCandidatesService {
 
   private async addressCandidates(ids: string[]): Promise<Candidate[]> {
     if (ids.length === 0) return [];
-    const pairs = uniquePairs(await this.candidates.findAddressBlockPairs(ids, this.settings.matching.candidatesPerAddress));
-    if (pairs.length === 0) return [];
-    const matchable = await this.matchablePoints([...new Set(pairs.flatMap((pair) => [pair.leftId, pair.rightId]))]);
-    const unique = pairs.filter((pair) => matchable.has(pair.leftId) && matchable.has(pair.rightId));
+    const unique = uniquePairs(await this.candidates.findAddressBlockPairs(ids, this.settings.matching.candidatesPerAddress));
     if (unique.length === 0) return [];
     const involved = [...new Set(unique.flatMap((pair) => [pair.leftId, pair.rightId]))];
     const points = await this.candidates.findUnmergedAddresses(involved);
@@ -85,7 +81,7 @@ export class MatchCandidatesService {
       return cross ? [{ districtCode: cross.districtCode, community: cross.community }] : [];
     });
     const locations = await this.candidates.findEstateLocations(estates);
-    return unique.flatMap(({ leftId, rightId }) => {
+    const compared = unique.flatMap(({ leftId, rightId }) => {
       const [left, right] = leftId < rightId ? [leftId, rightId] : [rightId, leftId];
       const leftAddress = addresses.get(left);
       const rightAddress = addresses.get(right);
@@ -93,6 +89,18 @@ export class MatchCandidatesService {
       const comparison = compareAddresses(leftAddress, rightAddress, locations);
       return [{ kind: 'address' as const, leftId: left, rightId: right, borrowerId: null, decision: comparison.decision, score: comparison.score, fields: comparison.fields }];
     });
+    // Consent is asked of the points of pairs that would be merged or suggested only: most candidate
+    // pairs compare as distinct, and reading who observed every point through which source costs far
+    // more than comparing them. No pair is merged or suggested without passing it.
+    const wanted = compared.filter((pair) => this.actionable(pair));
+    if (wanted.length === 0) return [];
+    const matchable = await this.matchablePoints([...new Set(wanted.flatMap((pair) => [pair.leftId, pair.rightId]))]);
+    return wanted.filter((pair) => matchable.has(pair.leftId) && matchable.has(pair.rightId));
+  }
+
+  /** A pair that would be merged or suggested (see process). */
+  private actionable(candidate: Candidate): boolean {
+    return candidate.decision === 'same' || (candidate.decision === 'uncertain' && candidate.score >= this.settings.matching.suggestionMinimumScore[candidate.kind]);
   }
 
   /** The points every borrower naming them may use: no address suggestion or merge through a source a borrower did not consent to. */
