@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, NotFoundException, Param, Res } from '@nestjs/common';
+import { Controller, Get, NotFoundException, Param, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/auth.decorators.js';
@@ -14,31 +14,21 @@ import { type ConsoleAsset, loadConsoleAssets } from './console-assets.js';
 export class ConsoleController {
   private readonly assets = loadConsoleAssets();
 
-  @Get()
-  @Public()
-  page(@Res() response: Response): void {
-    send(response, this.assets.get('index.html')!);
-  }
-
   @Get('assets/*file')
   @Public()
-  asset(@Param('file') file: string | string[], @Headers('if-none-match') ifNoneMatch: string | undefined, @Res() response: Response): void {
+  asset(@Param('file') file: string | string[], @Res() response: Response): void {
     const name = Array.isArray(file) ? file.join('/') : file;
     const asset = name === 'index.html' ? undefined : this.assets.get(name);
     if (!asset) throw new NotFoundException('no such console file');
-    // Scripts and styles hold no personal data: kept by the browser, asked again each time, sent only when changed.
-    response.setHeader('Cache-Control', 'no-cache');
+    // Scripts and styles hold no personal data: kept by the browser and revalidated; Express answers
+    // 304 itself when the request's If-None-Match is this ETag.
     response.setHeader('ETag', asset.etag);
-    if (ifNoneMatch === asset.etag) {
-      response.status(304).end();
-      return;
-    }
     send(response, asset, 'no-cache');
   }
 
-  @Get('*screen')
+  @Get(['', '*screen'])
   @Public()
-  screen(@Res() response: Response): void {
+  page(@Res() response: Response): void {
     send(response, this.assets.get('index.html')!);
   }
 }
