@@ -12,6 +12,7 @@ import { MatchCandidateRepository, type PersonSourceCount } from './match-candid
 import { type ContactPointSeenFor, mayMatchContactPoint, mayMatchPerson } from '../consent/consent-in-force.js';
 import { ConsentService } from '../consent/consent.service.js';
 import { comparePersons, type PersonSummary } from './person-comparison.js';
+import { needsListingCheck } from './person-resolution.js';
 import { namesCompatible } from './person/person-name.js';
 import { maskPhone } from '../privacy/masking.js';
 
@@ -130,17 +131,30 @@ export class MatchCandidatesService {
       list.push({ id: row.personId, normalizedName: row.normalizedName ?? undefined, relation: row.relation, phones: (phonesOf.get(row.personId) ?? []).sort() });
       byBorrower.set(row.borrowerId, list);
     }
-    const candidates: Candidate[] = [];
+    const pairs: { borrowerId: string; left: PersonSummary; right: PersonSummary }[] = [];
     for (const [borrowerId, persons] of byBorrower) {
       for (let i = 0; i < persons.length; i += 1) {
         for (let j = i + 1; j < persons.length; j += 1) {
           if (!touched.has(persons[i].id) && !touched.has(persons[j].id)) continue;
           const [left, right] = persons[i].id < persons[j].id ? [persons[i], persons[j]] : [persons[j], persons[i]];
-          const comparison = comparePersons(left, right);
-          if (comparison.decision === 'different') continue;
-          candidates.push({ kind: 'person', leftId: left.id, rightId: right.id, borrowerId, ...comparison });
+          pairs.push({ borrowerId, left, right });
         }
       }
+    }
+    // Listings are read only for the rare pairs whose decision depends on them.
+    const toCheck = pairs.filter(
+      ({ left, right }) =>
+        left.normalizedName !== undefined &&
+        left.normalizedName === right.normalizedName &&
+        needsListingCheck(left.relation, right.relation, left.phones.length, right.phones.length),
+    );
+    const listedTogether = new Set(
+      (await this.candidates.findPersonsListedTogether(toCheck.map(({ borrowerId, left, right }) => ({ borrowerId, leftId: left.id, rightId: right.id })))).map((pair) => `${pair.leftId}|${pair.rightId}`),
+    );
+    const candidates: Candidate[] = [];
+    for (const { borrowerId, left, right } of pairs) {
+      const comparison = comparePersons(left, right, listedTogether.has(`${left.id}|${right.id}`));
+      if (comparison.decision !== 'different') candidates.push({ kind: 'person', leftId: left.id, rightId: right.id, borrowerId, ...comparison });
     }
     return this.withConsent([...candidates, ...(await this.sharedMobileCandidates(ids))]);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  needsListingCheck,
   type KnownPerson,
   type LinkRelation,
   type PersonDecision,
@@ -262,6 +263,26 @@ describe('PersonResolver', () => {
 
       expect(resolver.resolve(aMention({ relation: first }))).toEqual(created('p1'));
       expect(resolver.resolve(aMention({ relation: second }))).toEqual(merged ? reused('p1', 'same_name_compatible_relation') : created('p2'));
+    });
+
+    it('leaves the same name under two different relations, each with its own mobile, to the deferred comparison', () => {
+      const resolver = aResolver();
+
+      expect(resolver.resolve(aMention({ relation: 'colleague', phones: [PHONE_1] }))).toEqual(created('p1'));
+      expect(resolver.resolve(aMention({ relation: 'friend', phones: [PHONE_2] }))).toEqual(created('p2'));
+      // The same relation, or a mobile on one side only, is still merged at once.
+      expect(resolver.resolve(aMention({ relation: 'friend', phones: [PHONE_3] }))).toEqual(reused('p2', 'same_name_compatible_relation'));
+      expect(resolver.resolve(aMention({ relation: 'colleague' }))).toEqual(reused('p1', 'same_name_compatible_relation'));
+    });
+
+    it.each([
+      ['colleague', 'friend', 1, 1, true],
+      ['friend', 'friend', 1, 1, false],
+      ['other', 'friend', 1, 1, false],
+      ['colleague', 'friend', 0, 1, false],
+      ['colleague', 'friend', 2, 0, false],
+    ] as const)('needsListingCheck(%s, %s, %i phones, %i phones) = %s', (left, right, leftPhones, rightPhones, expected) => {
+      expect(needsListingCheck(left, right, leftPhones, rightPhones)).toBe(expected);
     });
 
     it('creates a new person for a different name with no phone', () => {

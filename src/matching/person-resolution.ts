@@ -12,8 +12,10 @@ export interface KnownPerson {
   normalizedName?: string;
   /** borrower id -> relation to that borrower */
   links: Map<string, LinkRelation>;
-  /** E.164 keys of the person's own lines (never organisation switchboards) */
+  /** E.164 keys of the person's own lines (never organisation switchboards) that the batch names */
   phones: Set<string>;
+  /** Holds an own line at all, named in the batch or not. */
+  ownsPhone?: boolean;
 }
 
 export interface PersonMention {
@@ -36,6 +38,15 @@ export interface PersonDecision {
   personId: string;
   created: boolean;
   reason: ResolutionReason;
+}
+
+/**
+ * Same name, two different relations that may still be one person (朋友 and 同事), and each with its own
+ * mobile: two people of the same name are as likely. Whether they were listed side by side in one
+ * application is a fact of the stored records, so the deferred comparison decides (comparePersons).
+ */
+export function needsListingCheck(left: LinkRelation, right: LinkRelation, leftPhones: number, rightPhones: number): boolean {
+  return left !== right && left !== 'other' && right !== 'other' && leftPhones > 0 && rightPhones > 0;
 }
 
 /** Organisation names shorter than this ('公司', '个体') are too generic to match across borrowers. */
@@ -99,7 +110,8 @@ export class PersonResolver {
           relation !== undefined &&
           relation !== 'self' &&
           mention.relation !== 'self' &&
-          relationsCompatible(relation, mention.relation)
+          relationsCompatible(relation, mention.relation) &&
+          !needsListingCheck(relation, mention.relation, person.ownsPhone === true ? 1 : person.phones.size, mention.phones.length)
         );
       });
       if (byName) return { personId: byName.id, created: false, reason: 'same_name_compatible_relation' };

@@ -112,6 +112,35 @@ describe('candidate search over persons', () => {
   });
 });
 
+describe('candidate search over one borrower’s contacts of the same name', () => {
+  const aContact = (sourceRecordId: string, relation: string, phone: string, observedAt: string) =>
+    aSourceRecord({ sourceRecordId, observedAt, borrower: { ref: `NAMESAKE-${sourceRecordId.split('-')[1]}` }, subject: { role: 'contact', name: '罗娟怡', relation }, phones: [phone] });
+
+  it('asks an operator about two entries of one application (同事 and 朋友, each with a mobile) instead of merging them', async () => {
+    const search = await context.ingest([
+      aContact('namesake-application-colleague', '同事', '13911110001', '2026-05-01T10:00:00+08:00'),
+      aContact('namesake-application-friend', '朋友', '13911110002', '2026-05-01T10:00:00+08:00'),
+    ]);
+    const [colleague, friend] = [await personOf('namesake-application-colleague'), await personOf('namesake-application-friend')];
+    expect(colleague).not.toBe(friend);
+    await expect(context.findCandidates(search)).resolves.toEqual({ suggested: 1, merged: 0 });
+    const rows = await suggestionsInvolving([colleague, friend]);
+    expect(rows).toEqual([expect.objectContaining({ kind: 'person', left_id: [colleague, friend].sort()[0], right_id: [colleague, friend].sort()[1], status: 'pending' })]);
+    expect(await mergesInvolving([colleague, friend])).toEqual([]);
+  });
+
+  it('merges the same name under compatible relations when it comes from separate listings', async () => {
+    const first = await context.ingest([aContact('namesake-listings-earlier', '同事', '13911110003', '2026-03-01T10:00:00+08:00')]);
+    await context.findCandidates(first);
+    const later = await context.ingest([aContact('namesake-listings-later', '朋友', '13911110004', '2026-05-01T10:00:00+08:00')]);
+    const [earlier, next] = [(await context.read('namesake-listings-earlier')).personId, (await context.read('namesake-listings-later')).personId];
+    // Not merged while the batch was resolved: that waits for the deferred comparison, which reads the listings.
+    expect(earlier).not.toBe(next);
+    await expect(context.findCandidates(later)).resolves.toEqual({ suggested: 0, merged: 1 });
+    expect(await personOf('namesake-listings-earlier')).toBe(await personOf('namesake-listings-later'));
+  });
+});
+
 describe('candidate search and consent', () => {
   const BUREAU = 'medium-bureau';
   const ADMIN: Principal = { id: 'admin:medium', role: 'admin' };

@@ -264,3 +264,49 @@ describe('compareAddresses: score', () => {
     expect(compare('', '').decision).toBe('uncertain');
   });
 });
+
+describe('compareAddresses: an estate name one character off at the same flat', () => {
+  const STREET = '广东省深圳市南山区科技南路18号';
+
+  it.each([
+    [`${STREET}阳光花园3栋2单元501室`, '深圳市南山区科技南路18号阳光花圆3栋2单元501'],
+    ['浙江省杭州市西湖区文三路88号锦绣家园5幢1单元302', '杭州西湖区文三路88号绵绣家园5-1-302'],
+    [`${STREET}御景华府3栋501室`, '深圳南山区科技南路18号御境华府3栋5层501室'],
+  ])('%s = %s: a typo, merged', (left, right) => {
+    expect(compare(left, right).decision).toBe('same');
+  });
+
+  it.each([
+    [`${STREET}阳光花园3栋2单元501室`, '深圳市南山区阳光花圆3栋2单元501', 'no street address on one side'],
+    [`${STREET}阳光花园3栋2单元501室`, '深圳市南山区科技南路18号阳光花圆3栋501', 'the unit on one side only'],
+    [`${STREET}阳光花园3栋2单元501室`, '深圳市南山区科技南路18号阳光家园3栋2单元501', 'not a homophone or look-alike'],
+  ])('%s / %s: left to an operator (%s)', (left, right) => {
+    expect(compare(left, right).decision).toBe('uncertain');
+  });
+
+  it.each([
+    [`${STREET}阳光花园3栋2单元501室`, '深圳市南山区科技南路18号阳光花圆3栋2单元502'],
+    [`${STREET}阳光花园3栋2单元501室`, '深圳市南山区科技南路20号阳光花圆3栋2单元501'],
+    [`${STREET}阳光花园3栋2单元501室`, '深圳市南山区科技南路18号阳光花圆4栋2单元501'],
+  ])('%s / %s: another flat or house number stays apart', (left, right) => {
+    expect(compare(left, right).decision).toBe('different');
+  });
+});
+
+describe('compareAddresses: landmark qualifiers between the street address and the estate', () => {
+  it.each([
+    ['广东省广州市天河区中山大道372号旁保利花园3栋2单元501', '广州市天河区中山大道372号保利花园3栋2单元501'],
+    ['广东省广州市天河区中山大道372号附近保利花园3栋2单元501', '广州市天河区保利花园3-2-501'],
+    ['广州市天河区中山大道261号斜对面丽景湾3栋501', '广州市天河区中山大道263号丽景湾3栋501室'],
+    ['广州市天河区中山大道235号近地铁站万科城3栋501', '广州市天河区万科城3栋501'],
+    ['广州市天河区中山大道235号(近地铁站)万科城3栋501', '广州市天河区中山大道235号万科城3栋501'],
+    ['广州市天河区中山大道261号（菜市场对面）丽景湾3栋501', '广州市天河区中山大道261号丽景湾3栋501'],
+    ['广州市天河区中山大道旁保利花园3栋501', '广州市天河区保利花园3栋501'],
+  ])('%s = %s', (left, right) => {
+    expect(compare(left, right).decision).toBe('same');
+  });
+
+  it('keeps another flat of the estate apart', () => {
+    expect(compare('广州市天河区中山大道372号旁保利花园3栋2单元501', '广州市天河区保利花园3栋2单元601').decision).toBe('different');
+  });
+});

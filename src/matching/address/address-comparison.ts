@@ -8,6 +8,7 @@ import type {
 } from './address-types.js';
 import { dwellingKey } from './dwelling-key.js';
 import { compareEstateLocation, type EstateLocations } from './estate-location.js';
+import { estateNameVariant } from './estate-name-variant.js';
 import { nameSimilarity, namesConflict, SIMILARITY_THRESHOLD } from './name-similarity.js';
 
 /**
@@ -181,9 +182,33 @@ function isNearMissOrContradiction(byField: ReadonlyMap<FieldName, FieldResult>)
   return false;
 }
 
+// Present on both sides and equal: the street address and the flat that make a misspelt estate name a typo.
+const FLAT_AT_STREET_ADDRESS: readonly FieldName[] = ['district', 'road', 'roadNumber', 'room'];
+
+/**
+ * The same flat at the same street address, written with the estate's name one homophone or look-alike
+ * character off (estate-name-variant.ts): a typo, not a second estate that happens to share the number.
+ * Every other field compared must agree; a building or unit on one side only leaves it to an operator.
+ */
+function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, results: readonly FieldResult[]): boolean {
+  if (left.community === undefined || right.community === undefined) return false;
+  if (left.pickupPoint || right.pickupPoint) return false;
+  const agreed = new Set<FieldName>();
+  for (const { rule, comparison } of results) {
+    if (rule.field === 'community') {
+      if (comparison.agreement !== 'similar') return false;
+    } else if (comparison.agreement === 'agree') {
+      agreed.add(rule.field);
+    } else if (!(comparison.agreement === 'missing' && (rule.field === 'floor' || unscoredWhenMissing(rule.field, false, false)))) {
+      return false;
+    }
+  }
+  return FLAT_AT_STREET_ADDRESS.every((field) => agreed.has(field)) && estateNameVariant(left.community, right.community) !== undefined;
+}
+
 /**
  * 'same' only when both addresses name one dwelling (equal dwelling keys) and no field
- * disagrees or is merely similar; 'different' for a near miss or contradicting divisions;
+ * disagrees or is merely similar, or for an estate typo at the same flat and street address; 'different' for a near miss or contradicting divisions;
  * 'uncertain' otherwise (typos, parts missing on one side, too vague to tell).
  * `locations` (estate-location.ts): where estates are known to stand. An estate on one side
  * known only at other street addresses than the other side's is 'different'; known at that
@@ -214,7 +239,8 @@ export function compareAddresses(left: ParsedAddress, right: ParsedAddress, loca
     const inDoubt = results.some(
       (result) => result.comparison.agreement === 'differ' || result.comparison.agreement === 'similar',
     );
-    decision = leftKey !== undefined && leftKey === dwellingKey(right) && !inDoubt ? 'same' : 'uncertain';
+    const sameKey = leftKey !== undefined && leftKey === dwellingKey(right) && !inDoubt;
+    decision = sameKey || isEstateTypoAtSameFlat(left, right, results) ? 'same' : 'uncertain';
   }
   return { decision, score, fields };
 }

@@ -144,3 +144,24 @@ describe('resolveDivisions details', () => {
     expect(resolveDivisions('北京门头沟区').district?.code).toBe('110109');
   });
 });
+
+describe('resolveDivisions: a city whose 市 begins its district', () => {
+  it.each([
+    ['山东枣庄市中区中山路153号', '370402'],
+    ['枣庄市市中区中山路153号', '370402'],
+    ['山东省济南市中区经七路1号', '370103'],
+    ['四川乐山市中区嘉定路12号', '511102'],
+    ['内江市中区大千路1号', '511002'],
+    ['青岛市南区香港中路1号', '370202'],
+    ['山东青岛市北区辽宁路1号', '370203'],
+  ])('%s → %s', (text, code) => {
+    expect(resolveDivisions(text).district?.code).toBe(code);
+  });
+
+  it('leaves a road that begins with 市 after the city as a road', () => {
+    const resolved = resolveDivisions('枣庄市中山路153号');
+    expect(resolved.city?.code).toBe('3704');
+    expect(resolved.district).toBeUndefined();
+    expect(resolved.end).toBe(3);
+  });
+});

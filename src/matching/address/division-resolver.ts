@@ -57,6 +57,20 @@ function chooseRecord(entries: readonly AliasEntry[]): DivisionRecord | undefine
   return chosen;
 }
 
+/**
+ * "枣庄市中区" is 枣庄市 + 市中区: the city's 市 is also the first character of its district (市中区 in
+ * 济南, 枣庄, 内江, 乐山; 市南区 and 市北区 in 青岛), written once. True when the text read from that shared
+ * 市 names a district of the city just read, and the district is not written out in full after it.
+ */
+function sharesCitySuffix(text: string, position: number, city: DivisionRecord, context: DivisionContext): boolean {
+  if (text.charAt(position - 1) !== '市' || text.charAt(position) === '市') return false;
+  const overlapping = longestAliasAt(text, position - 1, context);
+  return (
+    overlapping !== undefined &&
+    overlapping.entries.some((entry) => !entry.short && entry.record.level === 3 && entry.record.cityCode === city.code)
+  );
+}
+
 function isMunicipality(record: DivisionRecord | undefined): record is DivisionRecord {
   return record !== undefined && MUNICIPALITY_PROVINCE_CODES.has(record.code);
 }
@@ -108,6 +122,7 @@ export function resolveDivisions(text: string): ResolvedDivisions {
     if (record.level >= 2 && context.province === undefined) {
       context.province = provincesByCode.get(record.provinceCode);
     }
+    if (record.level === 2 && sharesCitySuffix(text, position, record, context)) position -= 1;
   }
 
   // "深圳湾", "长沙湾": a lone short name with nothing after it is too weak to be a place.

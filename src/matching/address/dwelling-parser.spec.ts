@@ -264,3 +264,29 @@ describe('pickup points', () => {
     expect(parseAddress('深圳市南山区阳光花园3栋501').pickupPoint).toBe(false);
   });
 });
+
+describe('landmark qualifiers between the street address and the estate', () => {
+  const STREET = '广东省广州市天河区中山大道';
+
+  it.each(['372号旁', '372号旁边', '372号附近', '372号对面', '372号斜对面', '372号隔壁', '372号东侧', '372号往东50米', '372号近地铁站', '372号近体育中心地铁站', '旁', '附近'])(
+    '中山大道%s保利花园: the estate is the anchor, the house number a landmark’s',
+    (qualifier) => {
+      const parsed = dwelling(`${STREET}${qualifier}保利花园3栋2单元501`);
+      expect(parsed).toMatchObject({ road: '中山大道', community: '保利花园', building: '3', unit: '2', room: '501' });
+      expect(parsed.roadNumber).toBeUndefined();
+    },
+  );
+
+  it.each(['(近地铁站)', '（菜市场对面）', '(地铁口)', '(公交站旁)'])('a bracketed note %s keeps the house number', (note) => {
+    expect(dwelling(`${STREET}235号${note}万科城3栋501`)).toMatchObject({ road: '中山大道', roadNumber: '235', community: '万科城', room: '501' });
+  });
+
+  it('keeps an estate whose name ends where a qualifier could start', () => {
+    expect(dwelling(`${STREET}18号东方花园3栋501`)).toMatchObject({ roadNumber: '18', community: '东方花园' });
+    expect(dwelling(`${STREET}18号近邻公寓3栋501`)).toMatchObject({ roadNumber: '18', community: '近邻公寓' });
+  });
+
+  it('reads a qualifier with nothing after it as no dwelling, not as an estate', () => {
+    expect(dwelling(`${STREET}372号旁`)).toMatchObject({ road: '中山大道', roadNumber: undefined, community: undefined });
+  });
+});

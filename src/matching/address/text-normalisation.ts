@@ -40,7 +40,7 @@ export function cleanAddressText(raw: string): string {
 const PARENTHESISED = /\(([^()]*)\)?/g;
 const STRAY_PARENTHESIS = /[()]/g;
 // Bracketed delivery notes and landmarks ("(近地铁站)", "(放门口)") would read as part of a name.
-const NOTE_WORDS = /近|旁|对面|附近|周边|门口|放|电话|手机|联系|送|转|代收|收件|工作日|周末|上午|下午|晚上/;
+const NOTE_WORDS = /近|旁|对面|对过|附近|周边|隔壁|地铁|公交|路口|\d+米|[东西南北]侧|门口|放|电话|手机|联系|送|转|代收|收件|工作日|周末|上午|下午|晚上/;
 
 /** The text the structural parser reads: bracketed notes dropped, other brackets unwrapped. */
 export function withoutBracketNotes(cleaned: string): string {
