@@ -19,6 +19,8 @@ export interface District {
   municipality: boolean;
   /** trunk-less area code: '755', '10' */
   areaCode: string;
+  /** digits of a local fixed-line number: 8, or 7 in smaller cities (枣庄 0632, 乐山 0833) */
+  localDigits: 7 | 8;
   roads: readonly string[];
   /** false when another district in China has the same name (南山区 is also in 鹤岗) */
   uniqueName: boolean;
@@ -30,6 +32,7 @@ interface CitySpec {
   city?: string;
   cityShort?: string;
   areaCode: string;
+  localDigits?: 7;
   districts: Record<string, readonly string[]>;
 }
 
@@ -123,6 +126,41 @@ const CITIES: readonly CitySpec[] = [
       江岸区: ['沿江大道', '黄浦大街', '台北一路'],
     },
   },
+  // Districts whose name begins with the 市 their city's name ends with: written once, "枣庄市中区" is 枣庄市 + 市中区.
+  {
+    province: '山东省',
+    provinceShort: '山东',
+    city: '枣庄市',
+    cityShort: '枣庄',
+    areaCode: '632',
+    localDigits: 7,
+    districts: {
+      市中区: ['君山中路', '文化中路', '光明大道'],
+      薛城区: ['泰山中路', '黄河路', '珠江路'],
+    },
+  },
+  {
+    province: '山东省',
+    provinceShort: '山东',
+    city: '青岛市',
+    cityShort: '青岛',
+    areaCode: '532',
+    districts: {
+      市南区: ['闽江路', '燕儿岛路', '东海西路'],
+      市北区: ['辽宁路', '延安三路', '台东一路'],
+    },
+  },
+  {
+    province: '四川省',
+    provinceShort: '四川',
+    city: '乐山市',
+    cityShort: '乐山',
+    areaCode: '833',
+    localDigits: 7,
+    districts: {
+      市中区: ['嘉定北路', '龙游路', '春华路'],
+    },
+  },
 ];
 
 interface DivisionRow {
@@ -155,6 +193,7 @@ function loadDistricts(): District[] {
         name,
         municipality: !spec.city,
         areaCode: spec.areaCode,
+        localDigits: spec.localDigits ?? 8,
         roads,
         uniqueName: areas.filter((row) => row.name === name).length === 1,
       });

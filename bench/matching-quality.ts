@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_KEYS, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
-import { accuracyByTag, type ErrorExample, falseMerges, falseSplits, type Mention, pairwiseScore, type PairwiseScore, suggestionTruth } from './pairwise.js';
+import { accuracyByTag, type ErrorExample, falseMerges, falseSplits, type Mention, pairwiseScore, type PairwiseScore, pairwiseScoreWithTag, suggestionTruth } from './pairwise.js';
 import { intoSourceBatches, QUALITY_PROFILE, type SyntheticBorrower, type SyntheticRecord, syntheticBorrowers, UNUSABLE, VAGUE } from './synthetic-contacts.js';
 
 const BATCH_SIZE = 1000;
@@ -248,7 +248,7 @@ function score(
       raw: `${subject.role} name=${JSON.stringify(subject.name ?? record.payload.borrower.name ?? '')} relation=${JSON.stringify(subject.relation ?? '')} phones=${JSON.stringify(record.payload.phones)} borrower=${record.payload.borrower.ref}`,
       where: `${record.sourceKey}/${record.payload.sourceRecordId}`,
       predictedLabel: predicted === null ? 'record not stored' : `person ${predicted.slice(0, 8)}`,
-      tags: [`role:${subject.role}`, `source:${record.sourceKey}`],
+      tags: [`role:${subject.role}`, `source:${record.sourceKey}`, ...record.truth.personTags],
     });
   }
 
@@ -310,6 +310,23 @@ function score(
     );
   }
 
+  // Issue 15's classes: pairs involving at least one mention written that way.
+  const classes = [
+    { category: 'addresses', tag: 'class:estate-typo', what: 'estate name one character off, full street address and flat agree' },
+    { category: 'addresses', tag: 'class:landmark', what: 'landmark qualifier between street address and estate' },
+    { category: 'addresses', tag: 'prefix:city-merged', what: 'district read as city + district (枣庄市中区)' },
+    { category: 'persons', tag: 'class:namesake', what: 'two people of one name listed side by side in one application' },
+  ] as const;
+  const classScores = classes.map((entry) => ({ ...entry, score: pairwiseScoreWithTag(categories.find((category) => category.name === entry.category)!.mentions, entry.tag) }));
+  console.log('\n=== per class (pairs involving a mention of the class) ===');
+  console.log(pad('class', 20) + pad('mentions', 10) + pad('true pairs', 12) + pad('pred. pairs', 13) + pad('TP', 8) + pad('precision', 11) + pad('recall', 9) + 'what');
+  for (const { tag, what, score } of classScores) {
+    console.log(
+      pad(tag, 20) + pad(String(score.mentions), 10) + pad(String(score.truePairs), 12) + pad(String(score.predictedPairs), 13) + pad(String(score.truePositives), 8) +
+        pad(score.precision.toFixed(4), 11) + pad(score.recall.toFixed(4), 9) + what,
+    );
+  }
+
   console.log('\n=== targets ===');
   const targets = [
     { what: 'phones F1 >= 0.999', met: scores.phones.f1 >= 0.999, value: scores.phones.f1 },
@@ -341,6 +358,7 @@ function score(
 
   return {
     scores,
+    classes: classScores.map(({ tag, what, score }) => ({ tag, what, ...score })),
     targets,
     counts: {
       usablePhoneMentions: usablePhones.length,

@@ -54,6 +54,23 @@ export function pairwiseScore(mentions: readonly Mention[]): PairwiseScore {
   return { mentions: mentions.length, truePairs, predictedPairs, truePositives, precision, recall, f1 };
 }
 
+/**
+ * Pairwise scores over the pairs that involve at least one mention carrying `tag` (a writing style
+ * or class): pairs among untagged mentions are left out by subtracting their counts.
+ */
+export function pairwiseScoreWithTag(mentions: readonly Mention[], tag: string): PairwiseScore {
+  const tagged = mentions.filter((mention) => mention.tags.includes(tag));
+  const all = pairwiseScore(mentions);
+  const untagged = pairwiseScore(mentions.filter((mention) => !mention.tags.includes(tag)));
+  const truePairs = all.truePairs - untagged.truePairs;
+  const predictedPairs = all.predictedPairs - untagged.predictedPairs;
+  const truePositives = all.truePositives - untagged.truePositives;
+  const precision = predictedPairs === 0 ? 1 : truePositives / predictedPairs;
+  const recall = truePairs === 0 ? 1 : truePositives / truePairs;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { mentions: tagged.length, truePairs, predictedPairs, truePositives, precision, recall, f1 };
+}
+
 export interface ErrorExample {
   /** pairs wrongly joined (false merge) or wrongly apart (false split) */
   pairs: number;

@@ -78,6 +78,8 @@ export interface AddressTruth {
 export interface RecordTruth {
   /** the person the record is about ('person:17', 'org:3') */
   person: string;
+  /** classes of the person mention ('class:namesake'), for the per-class scores */
+  personTags: string[];
   phones: PhoneTruth[];
   addresses: AddressTruth[];
 }
@@ -124,6 +126,8 @@ export interface GeneratorProfile {
   sharedContactRate: number;
   /** an employed borrower works for a company another borrower already works for */
   sharedEmployerRate: number;
+  /** an employed borrower's application lists two people of one name: a colleague and a friend, each with a mobile */
+  namesakeRate: number;
 }
 
 /** The labelled quality set: many records about each entity, in many formats. */
@@ -137,6 +141,7 @@ export const QUALITY_PROFILE: GeneratorProfile = {
   nearMissRate: 0.15,
   sharedContactRate: 0.04,
   sharedEmployerRate: 0.3,
+  namesakeRate: 0.05,
 };
 
 /** Throughput: about 3 records a borrower, realistic repetition of phones and addresses. */
@@ -150,6 +155,7 @@ export const THROUGHPUT_PROFILE: GeneratorProfile = {
   nearMissRate: 0.1,
   sharedContactRate: 0.02,
   sharedEmployerRate: 0.3,
+  namesakeRate: 0.01,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -219,6 +225,8 @@ interface Contact {
   home?: Dwelling;
   extraPhones: Line[];
   extraAddresses: Dwelling[];
+  /** shares its name with another contact of the borrower, listed beside it in the application */
+  namesake?: boolean;
 }
 
 type PhoneItem = { kind: 'line'; line: Line } | { kind: 'unusable'; based?: Line } | { kind: 'multi'; lines: [Line, Line] };
@@ -233,9 +241,14 @@ interface RecordSpec {
   phones: PhoneItem[];
   addresses: AddressItem[];
   employer?: { name: string; phone?: Line };
+  /** One listing (an application's contact list) is written at one moment. */
+  observedAt?: string;
+  personTags?: string[];
 }
 
 // Allocated mobile prefixes (no IoT 140-144, no unallocated 154/179/194).
+const LOCAL_DIGITS = new Map(DISTRICTS.map((district) => [district.areaCode, district.localDigits]));
+
 const MOBILE_PREFIXES = [
   '130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '153', '155', '156', '157', '158', '159',
   '166', '173', '175', '176', '177', '178', '180', '181', '182', '183', '185', '186', '187', '188', '189', '191', '198', '199',
@@ -435,9 +448,10 @@ export class SyntheticContactGenerator {
   private landline(areaCode: string, extension?: string): Line & { kind: 'landline' } {
     const index = this.landlineSequence.get(areaCode) ?? 0;
     this.landlineSequence.set(areaCode, index + 1);
-    // 8-digit local numbers starting 2-8, a bijection of [0, 7*10^7) (48271 is prime to it).
+    // 8-digit local numbers starting 2-8, a bijection of [0, 7*10^7) (48271 is prime to it); 7 digits where the city has them.
     const offset = this.landlineOffset + Number(areaCode) * 1_000_003;
-    const local = String(20_000_000 + ((index * 48_271 + offset) % 70_000_000));
+    const span = LOCAL_DIGITS.get(areaCode) === 7 ? 7_000_000 : 70_000_000;
+    const local = String(span / 3.5 + ((index * 48_271 + offset) % span));
     return withExtension({ kind: 'landline', id: '', areaCode, local }, extension);
   }
 
@@ -551,11 +565,25 @@ export class SyntheticContactGenerator {
       specs.push({ ...base, sourceKey: 'credit-bureau', subject: { role: 'borrower', name: self.name }, truthPerson: self.id, phones, addresses });
     }
 
-    // The contacts, each named by one or more sources.
+    // The contacts, each named by one or more sources. Namesakes are both in the application, written at one moment.
+    const applied = observedAt(rng);
     for (const contact of contacts) {
       const mentions = 1 + this.mentionTable.pick(rng);
       const sources = mentions === 1 ? [rng.pick(CONTACT_SOURCES)] : rng.sample(CONTACT_SOURCES, mentions);
-      for (const sourceKey of sources) specs.push(this.contactRecord(base, sourceKey, contact));
+      if (contact.namesake && !sources.includes('loan-application')) sources[0] = 'loan-application';
+      for (const sourceKey of sources) {
+        const spec = this.contactRecord(base, sourceKey, contact);
+        if (contact.namesake) {
+          spec.personTags = ['class:namesake'];
+          if (sourceKey === 'loan-application') {
+            // The application lists each with a relation and a mobile: that is what tells them apart.
+            spec.observedAt = applied;
+            spec.phones = [line(contact.phones[0])];
+            spec.subject.relation = contact.labels[0];
+          }
+        }
+        specs.push(spec);
+      }
     }
     const records = specs.map((spec) => this.render(spec));
     return { ref, records, consent: lenderConsent(records) };
@@ -623,7 +651,28 @@ export class SyntheticContactGenerator {
         contacts.push({ ...shared, relation: shared.relation, labels: shared.labels, extraAddresses: [] });
       }
     }
+    if (employer && rng.chance(this.profile.namesakeRate)) contacts.push(...this.namesakes(taken));
     return contacts;
+  }
+
+  /** Two different people of one name, a colleague and a friend, each with their own mobile (always written). */
+  private namesakes(taken: Set<string>): Contact[] {
+    const gender: Gender = this.rng.chance(0.5) ? 'male' : 'female';
+    const colleague = this.newPerson(gender, taken);
+    this.personSequence += 1;
+    const friend: Person = { id: `person:${this.personSequence}`, name: colleague.name, gender, mobiles: [this.mobile()] };
+    const contact = (person: Person, relation: Relation, labels: readonly string[]): Contact => ({
+      truthId: person.id,
+      name: person.name,
+      gender,
+      relation,
+      labels,
+      phones: person.mobiles,
+      extraPhones: [],
+      extraAddresses: [],
+      namesake: true,
+    });
+    return [contact(colleague, 'colleague', ['同事']), contact(friend, 'friend', ['朋友'])];
   }
 
   private contactRecord(base: { borrowerRef: string; borrowerName: string }, sourceKey: SourceKey, contact: Contact): RecordSpec {
@@ -728,7 +777,7 @@ export class SyntheticContactGenerator {
     if (spec.subject.relation !== undefined) subject.relation = spec.subject.relation;
     const payload: SourceRecordPayload = {
       sourceRecordId,
-      observedAt: observedAt(rng),
+      observedAt: spec.observedAt ?? observedAt(rng),
       borrower: { ref: spec.borrowerRef, name: spec.borrowerName },
       subject,
       phones,
@@ -738,7 +787,7 @@ export class SyntheticContactGenerator {
       })),
     };
     if (employer) payload.employer = employer;
-    return { sourceKey: spec.sourceKey, payload, truth: { person: spec.truthPerson, phones: phoneTruths, addresses: addressTruths } };
+    return { sourceKey: spec.sourceKey, payload, truth: { person: spec.truthPerson, personTags: spec.personTags ?? [], phones: phoneTruths, addresses: addressTruths } };
   }
 }
 
@@ -943,7 +992,7 @@ function renderUnusable(rng: Prng, based: Line | undefined): { text: string; for
   }
 }
 
-type PrefixStyle = 'full' | 'province-short' | 'city' | 'city-short' | 'district';
+type PrefixStyle = 'full' | 'province-short' | 'city' | 'city-short' | 'district' | 'city-merged';
 
 /** [municipality][district alone allowed] */
 const PREFIX_TABLES = [false, true].map((municipality) =>
@@ -964,8 +1013,25 @@ const PREFIX_TABLES = [false, true].map((municipality) =>
   ),
 );
 
+/** 枣庄市 + 市中区 written "枣庄市中区", the shared 市 once, as people write it. */
+const CITY_MERGED_TABLE = new WeightedTable<string>([
+  ['province', 35],
+  ['province-short', 35],
+  ['none', 30],
+]);
+const CITY_MERGED_RATE = 0.5;
+
+function sharesCitySuffix(district: District): boolean {
+  return district.city !== undefined && district.city.endsWith('市') && district.name.startsWith('市');
+}
+
 /** A district written alone only when no other district in China has its name. */
 function prefixParts(rng: Prng, district: District, allowDistrictOnly = true): { parts: string[]; style: PrefixStyle } {
+  if (sharesCitySuffix(district) && rng.chance(CITY_MERGED_RATE)) {
+    const merged = district.city! + district.name.slice(1);
+    const lead = CITY_MERGED_TABLE.pick(rng);
+    return { parts: lead === 'province' ? [district.province, merged] : lead === 'province-short' ? [district.provinceShort, merged] : [merged], style: 'city-merged' };
+  }
   const style = PREFIX_TABLES[district.municipality ? 1 : 0][allowDistrictOnly && district.uniqueName ? 1 : 0].pick(rng);
   switch (style) {
     case 'full':
@@ -978,6 +1044,8 @@ function prefixParts(rng: Prng, district: District, allowDistrictOnly = true): {
       return { parts: [district.cityShort!, district.name], style };
     case 'district':
       return { parts: [district.name], style };
+    default:
+      throw new Error(`prefix style ${style} is not drawn from the tables`);
   }
 }
 
@@ -1092,19 +1160,64 @@ function finish(rng: Prng, text: string, tags: string[]): string {
   return result;
 }
 
+const ESTATE_TYPO_RATE = 0.04;
+const LANDMARK_RATE = 0.12;
+// Written between a street address and the estate: where it is, relative to the number.
+const LANDMARK_QUALIFIERS = [
+  '旁', '旁边', '附近', '对面', '斜对面', '边上', '东侧', '往北100米', '(近地铁站)', '（近公交站）', '（菜市场对面）', '(近{road}地铁站)', '近{road}路口',
+] as const;
+
+/**
+ * Characters typed or read for one another in estate names: a pinyin input method's wrong candidate
+ * (same sound, any tone) or a misread shape. The generator's own list, kept apart from the service's rules.
+ */
+const ESTATE_CHARACTER_SLIPS: Readonly<Record<string, string>> = {
+  阳: '杨扬洋', 光: '广胱', 翠: '萃粹', 竹: '筑烛', 锦: '绵谨', 绣: '秀锈', 金: '今全', 地: '第', 万: '方', 科: '棵颗',
+  碧: '璧壁', 桂: '贵挂', 绿: '录', 华: '化桦', 润: '闰涧', 保: '堡宝', 利: '力莉', 龙: '隆笼', 湖: '糊胡', 星: '醒兴',
+  河: '和合', 世: '市事', 纪: '记', 东: '冬', 方: '芳房', 春: '椿纯', 幸: '杏辛', 福: '富副', 和: '合禾', 平: '苹坪',
+  长: '常场', 城: '成诚', 新: '心欣', 御: '玉誉', 景: '境井', 枫: '峰风', 林: '琳淋', 丽: '莉俪', 滨: '宾彬', 江: '疆姜',
+  紫: '子梓', 荆: '京晶', 桃: '陶淘', 源: '园元', 怡: '宜仪', 海: '梅', 悦: '越阅', 天: '添夭', 誉: '玉御', 融: '容荣',
+  创: '闯', 泰: '太秦', 嘉: '佳家', 园: '圆源', 花: '化', 家: '佳嘉', 苑: '院愿', 庭: '廷亭', 雅: '亚鸦', 居: '局据',
+  名: '明铭', 公: '功工', 寓: '遇喻', 村: '寸存', 山: '衫', 庄: '装妆', 馆: '管官',
+};
+
+/** The estate name with one character slipped; undefined when no character of it has a slip listed. */
+function misspeltEstate(rng: Prng, name: string): string | undefined {
+  const base = name.replace(/小区$/, '');
+  const positions = [...base].flatMap((character, index) => (ESTATE_CHARACTER_SLIPS[character] === undefined ? [] : [index]));
+  if (positions.length === 0) return undefined;
+  const position = rng.pick(positions);
+  const slip = rng.pick([...ESTATE_CHARACTER_SLIPS[base[position]]!]);
+  return base.slice(0, position) + slip + base.slice(position + 1) + name.slice(base.length);
+}
+
 function renderDwelling(rng: Prng, value: Dwelling): { text: string; tags: string[]; namesCity: boolean } {
   const prefix = prefixParts(rng, value.district);
   const tags = [`prefix:${prefix.style}`, `kind:${value.kind}`];
   const parts = [...prefix.parts];
   if (value.kind === 'estate') {
     const { estate } = value;
-    if (rng.chance(0.35)) {
-      parts.push(`${estate.road}${estate.roadNumber}号`);
+    // An estate name one character off is written with the full street address (as a form asks for it).
+    const typo = rng.chance(ESTATE_TYPO_RATE) ? misspeltEstate(rng, estate.name) : undefined;
+    let name = estate.name;
+    if (typo !== undefined) {
+      name = typo;
+      tags.push('class:estate-typo');
+    }
+    if (typo !== undefined || rng.chance(0.35)) {
+      const street = `${estate.road}${estate.roadNumber}号`;
+      if (rng.chance(LANDMARK_RATE)) {
+        const qualifier = rng.pick(LANDMARK_QUALIFIERS).replace('{road}', rng.pick(value.district.roads).replace(/(?:大道|大街|路|街)$/, ''));
+        parts.push(`${street}${qualifier}`);
+        tags.push('class:landmark');
+      } else {
+        parts.push(street);
+      }
       tags.push('with-road');
     }
-    const withNoise = !estate.name.endsWith('小区') && rng.chance(0.1);
+    const withNoise = !name.endsWith('小区') && rng.chance(0.1);
     if (withNoise) tags.push('estate+小区');
-    parts.push(withNoise ? `${estate.name}小区` : estate.name);
+    parts.push(withNoise ? `${name}小区` : name);
     const bur = buildingUnitRoom(rng, value.district, value.building, value.unit, value.room);
     tags.push(`units:${bur.tag}`);
     parts.push(bur.text);

@@ -96,28 +96,6 @@ export class MatchCandidateRepository {
     );
   }
 
-  /**
-   * The pairs (of one borrower's contacts) that one listing names both of: records of the same source
-   * about the borrower observed at the same moment, as the contact list of one application.
-   */
-  async findPersonsListedTogether(pairs: readonly PersonPair[], db: Queryable = this.dataSource): Promise<PersonPair[]> {
-    if (pairs.length === 0) return [];
-    return db.query(
-      `SELECT pair.borrower_id AS "borrowerId", pair.left_id AS "leftId", pair.right_id AS "rightId"
-       FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS pair(borrower_id, left_id, right_id)
-       WHERE EXISTS (
-         SELECT 1
-         FROM source_record_version mine
-         JOIN source_record my_record ON my_record.id = mine.source_record_uuid
-         JOIN source_record_version theirs ON theirs.person_id = pair.right_id AND theirs.borrower_id = pair.borrower_id
-           AND theirs.observed_at = mine.observed_at AND theirs.source_record_uuid <> mine.source_record_uuid
-         JOIN source_record their_record ON their_record.id = theirs.source_record_uuid AND their_record.source_key = my_record.source_key
-         WHERE mine.person_id = pair.left_id AND mine.borrower_id = pair.borrower_id
-       )`,
-      [pairs.map((pair) => pair.borrowerId), pairs.map((pair) => pair.leftId), pairs.map((pair) => pair.rightId)],
-    );
-  }
-
   /** The phone value keys each person holds. */
   async findPhonesOfPersons(personIds: readonly string[], db: Queryable = this.dataSource): Promise<PersonPhone[]> {
     return db.query(
@@ -193,12 +171,6 @@ export class MatchCandidateRepository {
       [personIds],
     );
   }
-}
-
-export interface PersonPair {
-  borrowerId: string;
-  leftId: string;
-  rightId: string;
 }
 
 /** One borrower naming a contact point (or a point merged into it) through sources of one kind. */

@@ -7,12 +7,11 @@ import { MatchingSettingsService } from './matching-settings.service.js';
 import type { MatchKind, SuggestionField } from '../review/match-suggestion.entity.js';
 import { MatchSuggestionRepository } from '../review/match-suggestion.repository.js';
 import { MergeService } from '../review/merge.service.js';
-import { compareAddresses, crossForm, type ParsedAddress } from './address/index.js';
+import { compareAddresses, estateToLocate, type ParsedAddress } from './address/index.js';
 import { MatchCandidateRepository, type PersonSourceCount } from './match-candidate.repository.js';
 import { type ContactPointSeenFor, mayMatchContactPoint, mayMatchPerson } from '../consent/consent-in-force.js';
 import { ConsentService } from '../consent/consent.service.js';
 import { comparePersons, type PersonSummary } from './person-comparison.js';
-import { needsListingCheck } from './person-resolution.js';
 import { namesCompatible } from './person/person-name.js';
 import { maskPhone } from '../privacy/masking.js';
 
@@ -78,8 +77,8 @@ export class MatchCandidatesService {
     // Where the estates of estate-only versus street-only pairs stand, if any address said so.
     const estates = unique.flatMap(({ leftId, rightId }) => {
       const [left, right] = [addresses.get(leftId), addresses.get(rightId)];
-      const cross = left && right ? crossForm(left, right) : undefined;
-      return cross ? [{ districtCode: cross.districtCode, community: cross.community }] : [];
+      const estate = left && right ? estateToLocate(left, right) : undefined;
+      return estate ? [estate] : [];
     });
     const locations = await this.candidates.findEstateLocations(estates);
     const compared = unique.flatMap(({ leftId, rightId }) => {
@@ -131,30 +130,17 @@ export class MatchCandidatesService {
       list.push({ id: row.personId, normalizedName: row.normalizedName ?? undefined, relation: row.relation, phones: (phonesOf.get(row.personId) ?? []).sort() });
       byBorrower.set(row.borrowerId, list);
     }
-    const pairs: { borrowerId: string; left: PersonSummary; right: PersonSummary }[] = [];
+    const candidates: Candidate[] = [];
     for (const [borrowerId, persons] of byBorrower) {
       for (let i = 0; i < persons.length; i += 1) {
         for (let j = i + 1; j < persons.length; j += 1) {
           if (!touched.has(persons[i].id) && !touched.has(persons[j].id)) continue;
           const [left, right] = persons[i].id < persons[j].id ? [persons[i], persons[j]] : [persons[j], persons[i]];
-          pairs.push({ borrowerId, left, right });
+          const comparison = comparePersons(left, right);
+          if (comparison.decision === 'different') continue;
+          candidates.push({ kind: 'person', leftId: left.id, rightId: right.id, borrowerId, ...comparison });
         }
       }
-    }
-    // Listings are read only for the rare pairs whose decision depends on them.
-    const toCheck = pairs.filter(
-      ({ left, right }) =>
-        left.normalizedName !== undefined &&
-        left.normalizedName === right.normalizedName &&
-        needsListingCheck(left.relation, right.relation, left.phones.length, right.phones.length),
-    );
-    const listedTogether = new Set(
-      (await this.candidates.findPersonsListedTogether(toCheck.map(({ borrowerId, left, right }) => ({ borrowerId, leftId: left.id, rightId: right.id })))).map((pair) => `${pair.leftId}|${pair.rightId}`),
-    );
-    const candidates: Candidate[] = [];
-    for (const { borrowerId, left, right } of pairs) {
-      const comparison = comparePersons(left, right, listedTogether.has(`${left.id}|${right.id}`));
-      if (comparison.decision !== 'different') candidates.push({ kind: 'person', leftId: left.id, rightId: right.id, borrowerId, ...comparison });
     }
     return this.withConsent([...candidates, ...(await this.sharedMobileCandidates(ids))]);
   }

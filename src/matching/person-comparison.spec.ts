@@ -9,28 +9,22 @@ describe('comparePersons', () => {
   const colleague = aContact();
   const friend = aContact({ id: 'right', relation: 'friend', phones: ['+8613800000002'] });
 
-  it('merges the same name under compatible relations when no listing names both', () => {
-    expect(comparePersons(colleague, friend).decision).toBe('same');
-  });
-
-  it('asks an operator when one listing names both, under different relations, each with their own mobile', () => {
-    const comparison = comparePersons(colleague, friend, true);
+  it('asks an operator about one name under two relations, each with their own mobile: namesakes as likely as one person', () => {
+    const comparison = comparePersons(colleague, friend);
     expect(comparison.decision).toBe('uncertain');
     expect(comparison.score).toBeGreaterThanOrEqual(0.5);
     expect(comparison.fields.find((field) => field.field === 'relation')?.agreement).toBe('similar');
   });
 
-  it('still merges contacts listed together that share a mobile or give one relation', () => {
-    expect(comparePersons(colleague, aContact({ id: 'right', relation: 'friend', phones: ['+8613800000001'] }), true).decision).toBe('same');
-    expect(comparePersons(colleague, aContact({ id: 'right', phones: ['+8613800000002'] }), true).decision).toBe('same');
+  it('merges the same name that shares a mobile, gives one relation, or has a mobile on one side only', () => {
+    expect(comparePersons(colleague, aContact({ id: 'right', relation: 'friend', phones: ['+8613800000001'] })).decision).toBe('same');
+    expect(comparePersons(colleague, aContact({ id: 'right', phones: ['+8613800000002'] })).decision).toBe('same');
+    expect(comparePersons(colleague, aContact({ id: 'right', relation: 'friend', phones: [] })).decision).toBe('same');
+    expect(comparePersons(colleague, aContact({ id: 'right', relation: 'other', phones: ['+8613800000002'] })).decision).toBe('same');
   });
 
-  it('still merges a listing pair when one side has no mobile', () => {
-    expect(comparePersons(colleague, aContact({ id: 'right', relation: 'friend', phones: [] }), true).decision).toBe('same');
-  });
-
-  it('keeps contradicting relations apart from the listing question: spouse and friend of one name are an operator’s call', () => {
-    expect(comparePersons(aContact({ relation: 'spouse' }), friend, true).decision).toBe('uncertain');
+  it('leaves contradicting relations to an operator and different names apart', () => {
+    expect(comparePersons(aContact({ relation: 'spouse' }), friend).decision).toBe('uncertain');
     expect(comparePersons(aContact({ relation: 'spouse', normalizedName: '王芳' }), friend).decision).toBe('different');
   });
 });

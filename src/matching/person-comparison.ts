@@ -1,5 +1,5 @@
 import type { SuggestionField } from '../review/match-suggestion.entity.js';
-import { type LinkRelation, needsListingCheck } from './person-resolution.js';
+import { type LinkRelation, mayBeNamesakes } from './person-resolution.js';
 import { namesCompatible } from './person/person-name.js';
 import { relationsCompatible } from './person/relation.js';
 
@@ -18,13 +18,11 @@ export interface PersonComparison {
 
 /**
  * Compares two contacts of one borrower that the exact rules kept apart. Same name with a
- * compatible relation is the same person, unless `listedTogether`: one listing (a source's records
- * observed at the same moment, as an application's contact list) names both, under different
- * relations and each with their own mobile, which is two people of one name as often as one. That,
- * a similar name (typo, homophone, 王女士 vs 王芳) or the same name under a contradicting relation
- * needs an operator; anything else is different.
+ * compatible relation is the same person, unless they may be namesakes (different relations, each
+ * with their own mobile: mayBeNamesakes). That, a similar name (typo, homophone, 王女士 vs 王芳) or
+ * the same name under a contradicting relation needs an operator; anything else is different.
  */
-export function comparePersons(left: PersonSummary, right: PersonSummary, listedTogether = false): PersonComparison {
+export function comparePersons(left: PersonSummary, right: PersonSummary): PersonComparison {
   const names = namesCompatible(left.normalizedName, right.normalizedName);
   const relationsAgree =
     left.relation !== 'self' && right.relation !== 'self' && relationsCompatible(left.relation, right.relation);
@@ -45,9 +43,8 @@ export function comparePersons(left: PersonSummary, right: PersonSummary, listed
   score = Math.round(score * 100) / 100;
 
   if (sharedPhones.length > 0 && names !== 'different') return { decision: 'same', score: 1, fields };
-  const listedApart =
-    listedTogether && sharedPhones.length === 0 && needsListingCheck(left.relation, right.relation, left.phones.length, right.phones.length);
-  if (names === 'same' && relationsAgree && !listedApart) return { decision: 'same', score, fields };
+  const namesakes = sharedPhones.length === 0 && mayBeNamesakes(left.relation, right.relation, left.phones.length, right.phones.length);
+  if (names === 'same' && relationsAgree && !namesakes) return { decision: 'same', score, fields };
   if (names === 'same' || (names === 'similar' && relationsAgree)) return { decision: 'uncertain', score, fields };
   return { decision: 'different', score, fields };
 }

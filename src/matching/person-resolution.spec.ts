@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  needsListingCheck,
+  mayBeNamesakes,
   type KnownPerson,
   type LinkRelation,
   type PersonDecision,
@@ -281,8 +281,8 @@ describe('PersonResolver', () => {
       ['other', 'friend', 1, 1, false],
       ['colleague', 'friend', 0, 1, false],
       ['colleague', 'friend', 2, 0, false],
-    ] as const)('needsListingCheck(%s, %s, %i phones, %i phones) = %s', (left, right, leftPhones, rightPhones, expected) => {
-      expect(needsListingCheck(left, right, leftPhones, rightPhones)).toBe(expected);
+    ] as const)('mayBeNamesakes(%s, %s, %i phones, %i phones) = %s', (left, right, leftPhones, rightPhones, expected) => {
+      expect(mayBeNamesakes(left, right, leftPhones, rightPhones)).toBe(expected);
     });
 
     it('creates a new person for a different name with no phone', () => {

@@ -41,11 +41,11 @@ export interface PersonDecision {
 }
 
 /**
- * Same name, two different relations that may still be one person (朋友 and 同事), and each with its own
- * mobile: two people of the same name are as likely. Whether they were listed side by side in one
- * application is a fact of the stored records, so the deferred comparison decides (comparePersons).
+ * Same name under two different relations that may still be one person (朋友 and 同事), each with their
+ * own mobile and none shared: as likely two people of one name (two entries of one application) as one
+ * person seen twice. The exact rules never merge them; the deferred comparison asks an operator.
  */
-export function needsListingCheck(left: LinkRelation, right: LinkRelation, leftPhones: number, rightPhones: number): boolean {
+export function mayBeNamesakes(left: LinkRelation, right: LinkRelation, leftPhones: number, rightPhones: number): boolean {
   return left !== right && left !== 'other' && right !== 'other' && leftPhones > 0 && rightPhones > 0;
 }
 
@@ -103,7 +103,10 @@ export class PersonResolver {
     const byPhone = contacts.find((person) => mention.phones.some((phone) => person.phones.has(phone)));
     if (byPhone) return { personId: byPhone.id, created: false, reason: 'same_phone_same_borrower' };
     if (mention.normalizedName) {
-      const byName = contacts.find((person) => {
+      // The same relation first: of two contacts of one name (a colleague and a friend), 朋友 is the friend.
+      const sameRelation = (person: KnownPerson) => Number(person.links.get(mention.borrowerId) === mention.relation);
+      const sameRelationFirst = [...contacts].sort((left, right) => sameRelation(right) - sameRelation(left));
+      const byName = sameRelationFirst.find((person) => {
         const relation = person.links.get(mention.borrowerId);
         return (
           person.normalizedName === mention.normalizedName &&
@@ -111,7 +114,7 @@ export class PersonResolver {
           relation !== 'self' &&
           mention.relation !== 'self' &&
           relationsCompatible(relation, mention.relation) &&
-          !needsListingCheck(relation, mention.relation, person.ownsPhone === true ? 1 : person.phones.size, mention.phones.length)
+          !mayBeNamesakes(relation, mention.relation, person.ownsPhone === true ? 1 : person.phones.size, mention.phones.length)
         );
       });
       if (byName) return { personId: byName.id, created: false, reason: 'same_name_compatible_relation' };

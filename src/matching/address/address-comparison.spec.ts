@@ -167,8 +167,10 @@ describe('compareAddresses: uncertain', () => {
     expect(compare('广东省深圳市', '深圳市').decision).toBe('uncertain');
   });
 
-  it('is uncertain when an ambiguous district leaves both sides without a district', () => {
-    expect(compare('朝阳区建国路88号A座1201', '朝阳区建国路88号A座1201').decision).toBe('uncertain');
+  it('is the same flat for one writing of an ambiguous district, and an operator’s call against a resolved one', () => {
+    expect(compare('朝阳区建国路88号A座1201', '朝阳区建国路88号A座1201').decision).toBe('same');
+    expect(compare('朝阳区建国路88号A座1201', '北京市朝阳区建国路88号A座1201').decision).toBe('uncertain');
+    expect(compare('山东市中区中山路153号3号楼401', '四川乐山市中区中山路153号3号楼401').decision).toBe('different');
   });
 
   it('is uncertain when the town disagrees but everything else matches', () => {
@@ -308,5 +310,20 @@ describe('compareAddresses: landmark qualifiers between the street address and t
 
   it('keeps another flat of the estate apart', () => {
     expect(compare('广州市天河区中山大道372号旁保利花园3栋2单元501', '广州市天河区保利花园3栋2单元601').decision).toBe('different');
+  });
+});
+
+describe('compareAddresses: an estate typo where one side names the estate alone', () => {
+  const typo = '广东省深圳市南山区科技南路18号阳光花圆3栋2单元501';
+  const estateOnly = '深圳市南山区阳光花园3栋2单元501';
+  const at = (road: string, roadNumber: string) => new Map([['440305|阳光花园', [{ road, roadNumber }]]]);
+
+  it('merges when the estate is known to stand at the other side’s street address', () => {
+    expect(compareAddresses(parseAddress(typo), parseAddress(estateOnly), at('科技南路', '18')).decision).toBe('same');
+  });
+
+  it('leaves it to an operator when the estate is known elsewhere on the road, or not known at all', () => {
+    expect(compareAddresses(parseAddress(typo), parseAddress(estateOnly), at('科技南路', '20')).decision).toBe('uncertain');
+    expect(compareAddresses(parseAddress(typo), parseAddress(estateOnly), new Map()).decision).toBe('uncertain');
   });
 });

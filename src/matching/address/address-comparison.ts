@@ -7,7 +7,7 @@ import type {
   ParsedAddress,
 } from './address-types.js';
 import { dwellingKey } from './dwelling-key.js';
-import { compareEstateLocation, type EstateLocations } from './estate-location.js';
+import { compareEstateLocation, type EstateLocations, knownAt } from './estate-location.js';
 import { estateNameVariant } from './estate-name-variant.js';
 import { nameSimilarity, namesConflict, SIMILARITY_THRESHOLD } from './name-similarity.js';
 
@@ -41,6 +41,8 @@ interface FieldRule {
   readonly strictNames?: boolean;
   read(address: ParsedAddress): string | undefined;
   display?(address: ParsedAddress): string | undefined;
+  /** Where one side has no value: 'differ' when the other's value cannot be what it left open. */
+  whenOneSideMissing?(left: ParsedAddress, right: ParsedAddress): FieldAgreement;
 }
 
 function divisionValue(division: Division | undefined): string | undefined {
@@ -71,7 +73,8 @@ const FIELD_RULES: readonly FieldRule[] = [
     weight: 0.15,
     fuzzy: false,
     read: (address) => divisionValue(address.district),
-    display: (address) => divisionDisplay(address.district),
+    display: (address) => divisionDisplay(address.district) ?? address.districtCandidates?.map(divisionDisplay).join(' | '),
+    whenOneSideMissing: districtAmongCandidates,
   },
   { field: 'town', weight: 0.03, fuzzy: false, read: (address) => address.town },
   { field: 'road', weight: 0.1, fuzzy: true, strictNames: true, read: (address) => address.road },
@@ -98,6 +101,16 @@ interface FieldResult {
   readonly conflicting: boolean;
 }
 
+/** A district name that fits several (市中区) leaves the district open, but only among those. */
+function districtAmongCandidates(left: ParsedAddress, right: ParsedAddress): FieldAgreement {
+  const [open, known] = left.district === undefined ? [left, right] : [right, left];
+  const candidates = open.districtCandidates;
+  if (candidates === undefined) return 'missing';
+  if (known.district !== undefined) return candidates.some((candidate) => candidate.code === known.district!.code) ? 'missing' : 'differ';
+  const others = known.districtCandidates;
+  return others === undefined || others.some((other) => candidates.some((candidate) => candidate.code === other.code)) ? 'missing' : 'differ';
+}
+
 const MISSING_CREDIT = 0.5;
 const SIMILAR_CREDIT = 0.7;
 
@@ -118,8 +131,8 @@ function compareField(rule: FieldRule, left: ParsedAddress, right: ParsedAddress
   let credit: number;
   let conflicting = false;
   if (leftValue === undefined || rightValue === undefined) {
-    agreement = 'missing';
-    credit = MISSING_CREDIT;
+    agreement = rule.whenOneSideMissing?.(left, right) ?? 'missing';
+    credit = agreement === 'missing' ? MISSING_CREDIT : 0;
   } else if (leftValue === rightValue) {
     agreement = 'agree';
     credit = 1;
@@ -182,28 +195,40 @@ function isNearMissOrContradiction(byField: ReadonlyMap<FieldName, FieldResult>)
   return false;
 }
 
-// Present on both sides and equal: the street address and the flat that make a misspelt estate name a typo.
-const FLAT_AT_STREET_ADDRESS: readonly FieldName[] = ['district', 'road', 'roadNumber', 'room'];
+// Present on both sides and equal: the flat that makes a misspelt estate name a typo.
+const FLAT: readonly FieldName[] = ['district', 'room'];
+const STREET: readonly FieldName[] = ['road', 'roadNumber'];
 
 /**
  * The same flat at the same street address, written with the estate's name one homophone or look-alike
  * character off (estate-name-variant.ts): a typo, not a second estate that happens to share the number.
- * Every other field compared must agree; a building or unit on one side only leaves it to an operator.
+ * The street address agrees when both sides write it, or when one side names its estate alone and that
+ * estate is known to stand at the other side's street address. Every other field compared must agree;
+ * a building or unit on one side only, or a street address unknown on one side, leaves it to an operator.
  */
-function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, results: readonly FieldResult[]): boolean {
+function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, results: readonly FieldResult[], locations?: EstateLocations): boolean {
   if (left.community === undefined || right.community === undefined) return false;
   if (left.pickupPoint || right.pickupPoint) return false;
   const agreed = new Set<FieldName>();
+  const missing = new Set<FieldName>();
   for (const { rule, comparison } of results) {
     if (rule.field === 'community') {
-      if (comparison.agreement !== 'similar') return false;
+      // A two-character name one character off is below the similarity threshold ('differ'); the variant test decides.
+      if (comparison.agreement !== 'similar' && comparison.agreement !== 'differ') return false;
     } else if (comparison.agreement === 'agree') {
       agreed.add(rule.field);
-    } else if (!(comparison.agreement === 'missing' && (rule.field === 'floor' || unscoredWhenMissing(rule.field, false, false)))) {
+    } else if (comparison.agreement === 'missing' && (rule.field === 'floor' || STREET.includes(rule.field) || unscoredWhenMissing(rule.field, false, false))) {
+      missing.add(rule.field);
+    } else {
       return false;
     }
   }
-  return FLAT_AT_STREET_ADDRESS.every((field) => agreed.has(field)) && estateNameVariant(left.community, right.community) !== undefined;
+  if (!FLAT.every((field) => agreed.has(field)) || estateNameVariant(left.community, right.community) === undefined) return false;
+  if (STREET.every((field) => agreed.has(field))) return true;
+  // One side without any street address: its estate must be known at the other's.
+  if (!STREET.every((field) => missing.has(field))) return false;
+  const [bare, full] = left.road === undefined ? [left, right] : [right, left];
+  return full.road !== undefined && full.roadNumber !== undefined && knownAt(bare, { road: full.road, roadNumber: full.roadNumber }, locations);
 }
 
 /**
@@ -240,7 +265,7 @@ export function compareAddresses(left: ParsedAddress, right: ParsedAddress, loca
       (result) => result.comparison.agreement === 'differ' || result.comparison.agreement === 'similar',
     );
     const sameKey = leftKey !== undefined && leftKey === dwellingKey(right) && !inDoubt;
-    decision = sameKey || isEstateTypoAtSameFlat(left, right, results) ? 'same' : 'uncertain';
+    decision = sameKey || isEstateTypoAtSameFlat(left, right, results, locations) ? 'same' : 'uncertain';
   }
   return { decision, score, fields };
 }

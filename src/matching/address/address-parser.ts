@@ -32,6 +32,9 @@ export function parseAddress(raw: string): ParsedAddress {
   if (province !== undefined) parsed.province = province;
   if (city !== undefined) parsed.city = city;
   if (district !== undefined) parsed.district = district;
+  if (divisions.districtCandidates !== undefined) {
+    parsed.districtCandidates = divisions.districtCandidates.map((record) => toDivision(record)!).sort((left, right) => left.code.localeCompare(right.code));
+  }
   if (dwelling.town !== undefined) parsed.town = dwelling.town;
   if (dwelling.road !== undefined) parsed.road = dwelling.road;
   if (dwelling.roadNumber !== undefined) parsed.roadNumber = dwelling.roadNumber;

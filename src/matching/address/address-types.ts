@@ -11,6 +11,11 @@ export interface ParsedAddress {
   province?: Division;
   city?: Division;
   district?: Division;
+  /**
+   * Set instead of district when the name fits several (市中区 in 山东: 济南 or 枣庄; 朝阳区: Beijing or
+   * Changchun): the address is keyed and blocked at that precision, never merged on its own.
+   */
+  districtCandidates?: Division[];
   /** 街道/镇/乡, as written ("粤海街道"). */
   town?: string;
   /** '科技南十二路', '人民南路四段'. */

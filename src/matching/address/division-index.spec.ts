@@ -121,7 +121,12 @@ describe('resolveDivisions details', () => {
   });
 
   it('consumes an ambiguous district name and marks it unresolved', () => {
-    expect(resolveDivisions('朝阳区建国路')).toMatchObject({ end: 3, unresolved: true, district: undefined });
+    const resolved = resolveDivisions('朝阳区建国路');
+    expect(resolved).toMatchObject({ end: 3, unresolved: true });
+    expect(resolved.district).toBeUndefined();
+    expect(resolved.districtCandidates?.map((candidate) => candidate.code).sort()).toEqual(['110105', '220104']);
+    // Where every candidate lies in one province, the province is known.
+    expect(resolveDivisions('山东市中区中山路').province?.code).toBe('37');
   });
 
   it('fills the only city of a municipality even without a district', () => {

@@ -19,6 +19,26 @@ export interface ResolvedDivisions {
   end: number;
   /** A name was read that matches several divisions, or contradicts the ones before it. */
   unresolved: boolean;
+  /** The districts a name matching several of them may be (市中区 in 山东: 济南 or 枣庄); only when district is not set. */
+  districtCandidates?: DivisionRecord[];
+}
+
+// More districts of one name than this say too little to block on (新城区, 和平区 recur across China).
+const MAXIMUM_DISTRICT_CANDIDATES = 6;
+
+/** The districts an ambiguous full district name may be, when every reading is a district. */
+function districtCandidatesOf(entries: readonly AliasEntry[]): DivisionRecord[] | undefined {
+  if (entries.some((entry) => entry.short || entry.record.level !== 3)) return undefined;
+  const districts = [...new Map(entries.map((entry) => [entry.record.code, entry.record])).values()];
+  return districts.length >= 2 && districts.length <= MAXIMUM_DISTRICT_CANDIDATES ? districts : undefined;
+}
+
+/** The one division every candidate lies in at `level`, if they share it. */
+function sharedParent(candidates: readonly DivisionRecord[], level: 1 | 2): DivisionRecord | undefined {
+  const codes = new Set(candidates.map((candidate) => (level === 1 ? candidate.provinceCode : (candidate.cityCode as string))));
+  if (codes.size !== 1) return undefined;
+  const [code] = codes;
+  return level === 1 ? provincesByCode.get(code as string) : citiesByCode.get(code as string);
 }
 
 // Fillers written after a municipality: 北京市市辖区, 重庆市县, 上海市上海市.
@@ -88,6 +108,7 @@ export function resolveDivisions(text: string): ResolvedDivisions {
   let steps = 0;
   let startedWithBareShortName = false;
   let unresolved = false;
+  let districtCandidates: DivisionRecord[] | undefined;
 
   while (position < text.length && district === undefined) {
     if (isMunicipality(context.province) && context.city === undefined) {
@@ -107,6 +128,7 @@ export function resolveDivisions(text: string): ResolvedDivisions {
     const record = chooseRecord(match.entries);
     if (record === undefined) {
       if (match.entries.every((entry) => !entry.short)) position += match.length;
+      districtCandidates = districtCandidatesOf(match.entries);
       unresolved = true;
       break;
     }
@@ -136,6 +158,11 @@ export function resolveDivisions(text: string): ResolvedDivisions {
     province = provincesByCode.get(district.provinceCode);
   } else if (city !== undefined) {
     district = soleDistrictOf(city.code);
+  } else if (districtCandidates !== undefined) {
+    // As precise as the candidates allow: the city or province they share.
+    city ??= sharedParent(districtCandidates, 2);
+    province ??= sharedParent(districtCandidates, 1);
+    return { province, city, end: position, unresolved, districtCandidates };
   } else if (isMunicipality(province)) {
     city = onlyCityOfMunicipality(province.code);
   }

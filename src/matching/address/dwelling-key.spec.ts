@@ -73,12 +73,16 @@ describe('dwellingKey', () => {
     ['a building without a room', '广东省深圳市福田区阳光花园3栋2单元'],
     ['a road without a number', '广东省深圳市福田区福华路1201室'],
     ['a street number without a room', '北京市海淀区中关村大街27号'],
-    ['an ambiguous district', '朝阳区建国路88号SOHO现代城A座1201'],
     ['no district', '深圳市阳光花园3栋2单元501室'],
     ['a nameless phase without a road', '广东省深圳市福田区2期3栋501'],
     ['empty text', ''],
   ])('is undefined for %s', (_label, raw) => {
     expect(keyOf(raw)).toBeUndefined();
+  });
+
+  it('keys a district name that fits several districts by all of them', () => {
+    expect(keyOf('朝阳区建国路88号SOHO现代城A座1201')).toBe('110105/220104|community:SOHO现代城|building:A|room:1201');
+    expect(keyOf('山东市中区中山路153号幸福花园3号楼2单元401')).toBe('370103/370402|community:幸福花园|building:3|unit:2|room:401');
   });
 
   it('prefixes pickup points so that a locker never equals a home', () => {
@@ -202,9 +206,12 @@ describe('blockingKeys', () => {
   });
 
   it('is empty without a district', () => {
-    expect(blockingKeys(parseAddress('朝阳区建国路88号'))).toEqual([]);
     expect(blockingKeys(parseAddress('广东省深圳市阳光花园3栋501'))).toEqual([]);
     expect(blockingKeys(parseAddress(''))).toEqual([]);
+  });
+
+  it('blocks a district name that fits several districts in each of them', () => {
+    expect(blockingKeys(parseAddress('朝阳区建国路88号'))).toEqual(['110105|road:建国路#88', '220104|road:建国路#88']);
   });
 
   it('is empty for a district without road or estate', () => {

@@ -46,8 +46,9 @@ export function identifiesDwelling(address: ParsedAddress): boolean {
 }
 
 /**
- * Exact identity key: district code + (community | road and number) + building/unit/room as
- * present. Undefined when the address is too vague to name one dwelling (no district, no
+ * Exact identity key: district code (or the codes of every district its name fits) + (community |
+ * road and number) + building/unit/room as present. Undefined when the address is too vague to name
+ * one dwelling (no district, no
  * anchor, or no room). A community is preferred over the road because the same estate is
  * often written with and without its street address. Pickup points are keyed too, with a
  * 'pickup:' prefix and without needing a room (but with an estate name or street number to
@@ -55,7 +56,7 @@ export function identifiesDwelling(address: ParsedAddress): boolean {
  * locker or brand named there ("华润名苑丰巢柜", "华润名苑丰巢智能柜") has one key.
  */
 export function dwellingKey(address: ParsedAddress): string | undefined {
-  const district = address.district?.code;
+  const district = address.district?.code ?? candidatesKey(address);
   if (district === undefined) return undefined;
   const anchor = anchorOf(address);
   if (anchor === undefined) return undefined;
@@ -67,6 +68,11 @@ export function dwellingKey(address: ParsedAddress): string | undefined {
   return key;
 }
 
+/** '370103/370402' for a district name that fits several: the same writing gets the same key. */
+function candidatesKey(address: ParsedAddress): string | undefined {
+  return address.districtCandidates?.map((candidate) => candidate.code).join('/');
+}
+
 const COMMUNITY_SUFFIXES = /(?:[A-Z\d]+(?:号院|期|区|组))+$/;
 
 /**
@@ -76,11 +82,16 @@ const COMMUNITY_SUFFIXES = /(?:[A-Z\d]+(?:号院|期|区|组))+$/;
  * phase or zone, "阳光花园2期" → "阳光花园", so phases meet); district + building-room and
  * building-unit-room, which bring together the same flat written with a misspelt estate name or
  * without its unit. A village house (no room) blocks by estate and house number. Empty without a
- * district, since a road or estate name alone repeats across the country.
+ * district, since a road or estate name alone repeats across the country; a district name that fits
+ * several districts blocks in each of them.
  */
 export function blockingKeys(address: ParsedAddress): string[] {
-  const district = address.district?.code;
-  if (district === undefined) return [];
+  if (address.district !== undefined) return blockingKeysIn(address.district.code, address);
+  // A district name that fits several blocks in each, so it meets the flat written with its city.
+  return (address.districtCandidates ?? []).flatMap((candidate) => blockingKeysIn(candidate.code, address));
+}
+
+function blockingKeysIn(district: string, address: ParsedAddress): string[] {
   const { road, roadNumber, community, building, unit, room } = address;
   const flat = room !== undefined ? `|room:${room}` : building !== undefined ? `|building:${building}` : '';
   const keys: string[] = [];

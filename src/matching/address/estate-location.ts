@@ -71,6 +71,32 @@ export function crossForm(left: ParsedAddress, right: ParsedAddress): CrossForm 
 }
 
 /**
+ * The estate whose known street addresses a comparison may need: the estate-only side of a cross form, or
+ * of a pair where the other side names an estate (perhaps misspelt) together with its street address.
+ */
+export function estateToLocate(left: ParsedAddress, right: ParsedAddress): { districtCode: string; community: string } | undefined {
+  const cross = crossForm(left, right);
+  if (cross !== undefined) return { districtCode: cross.districtCode, community: cross.community };
+  const bare = estateWithoutStreet(left, right) ?? estateWithoutStreet(right, left);
+  return bare === undefined ? undefined : { districtCode: bare.district!.code, community: bare.community! };
+}
+
+/** `address` names an estate without its street address, `other` an estate and a street address, in one district. */
+function estateWithoutStreet(address: ParsedAddress, other: ParsedAddress): ParsedAddress | undefined {
+  const districtCode = address.district?.code;
+  if (districtCode === undefined || districtCode !== other.district?.code || address.pickupPoint || other.pickupPoint) return undefined;
+  if (address.community === undefined || address.road !== undefined || address.roadNumber !== undefined || !namesEstate(address, address.community)) return undefined;
+  return other.community !== undefined && other.road !== undefined && other.roadNumber !== undefined ? address : undefined;
+}
+
+/** True when the estate `address` names (without a street address) is known to stand at `street`. */
+export function knownAt(address: ParsedAddress, street: StreetAddress, locations: EstateLocations | undefined): boolean {
+  if (locations === undefined || address.district === undefined || address.community === undefined) return false;
+  const known = locations.get(estateKey(address.district.code, address.community)) ?? [];
+  return known.some((location) => location.roadNumber === street.roadNumber && sameRoad(location.road, street.road));
+}
+
+/**
  * Whether the estate on one side stands at the street address on the other, as far as the
  * locations say: 'agree' when it was seen there (a misspelt road counts), 'differ' when it was
  * only ever seen on other roads; undefined when nothing is known of it, or when it was seen on

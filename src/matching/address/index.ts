@@ -19,7 +19,7 @@ export type {
 } from './address-types.js';
 export { parseAddress } from './address-parser.js';
 export { compareAddresses } from './address-comparison.js';
-export { crossForm, estateKey, estateLocationOf, locationKey, type EstateLocation, type EstateLocations, type StreetAddress } from './estate-location.js';
+export { crossForm, estateKey, estateToLocate, estateLocationOf, locationKey, type EstateLocation, type EstateLocations, type StreetAddress } from './estate-location.js';
 export { blockingKeys, dwellingKey, identifiesDwelling } from './dwelling-key.js';
 export { closestCommunity, normaliseCommunityName, type CommunityMatch } from './community-name.js';
 export { nameSimilarity } from './name-similarity.js';
