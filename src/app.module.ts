@@ -54,6 +54,12 @@ export class AppModule {
           concurrency: config.queue.concurrency,
           redisUrl: config.redis.url,
           prefix: config.queue.prefix,
+          workerName: config.workerName,
+          recovery: {
+            lockDurationMilliseconds: config.queue.lockDurationMilliseconds,
+            stalledIntervalMilliseconds: config.queue.stalledIntervalMilliseconds,
+            maxStalledCount: config.queue.maxStalledCount,
+          },
           outageRetryMaxMilliseconds: config.queue.outageRetryMaxMilliseconds,
           jobStartDelayMilliseconds: config.queue.jobStartDelayMilliseconds,
         }),

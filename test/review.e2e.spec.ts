@@ -43,7 +43,7 @@ describe('address review', () => {
     expect(suggestion.left.mentions.length + suggestion.right.mentions.length).toBe(2);
 
     const status = await request(context.http).get('/v1/pipeline/status').set('Authorization', bearer('platform')).expect(200);
-    expect(status.body).toEqual({ pending: 0, failed: 0, pendingSuggestions: 1, queue: 'in-process' });
+    expect(status.body).toMatchObject({ pending: 0, failed: 0, state: 'settled', pendingSuggestions: 1, queue: 'in-process' });
 
     const accepted = await request(context.http)
       .post(`/v1/match-suggestions/${suggestion.id}/decision`)

@@ -30,3 +30,17 @@ describe('createLogger', () => {
     for (const value of ['张三', '13812345678', '阳光花园', 'Failing row', 'upsert_person($1']) expect(output.text()).not.toContain(value);
   });
 });
+
+describe('createLogger with WORKER_NAME', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('names the process in every JSON line (worker) and text line (prefix)', () => {
+    const output = captureOutput();
+    createLogger(loadConfiguration({ WORKER_NAME: 'worker-b' })).log('hello', 'Main');
+    createLogger(loadConfiguration({ WORKER_NAME: 'worker-c', LOG_FORMAT: 'text' })).log('hello', 'Main');
+    vi.restoreAllMocks();
+    const [json, text] = output.text().trim().split('\n');
+    expect(JSON.parse(json)).toMatchObject({ level: 'log', context: 'Main', message: 'hello', worker: 'worker-b' });
+    expect(text).toContain('[worker-c]');
+  });
+});

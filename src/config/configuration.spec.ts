@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, estimateKeyBits, isLoopback, keyWeakness, loadConfiguration, parseApiKeys, parseTrustProxy } from './configuration.js';
 
@@ -62,6 +63,15 @@ describe('loadConfiguration', () => {
     });
   });
 
+  it('names the process after its host and pid unless WORKER_NAME says otherwise, and sets crash recovery in one place', () => {
+    const defaults = loadConfiguration({});
+    expect(defaults.workerName).toBe(`${hostname()}:${process.pid}`);
+    expect(defaults.queue).toMatchObject({ lockDurationMilliseconds: 30_000, stalledIntervalMilliseconds: 15_000, maxStalledCount: 2 });
+    const set = loadConfiguration({ WORKER_NAME: 'worker-3', QUEUE_LOCK_DURATION_MS: '10000', QUEUE_STALLED_INTERVAL_MS: '5000', QUEUE_MAX_STALLED_COUNT: '0' });
+    expect(set.workerName).toBe('worker-3');
+    expect(set.queue).toMatchObject({ lockDurationMilliseconds: 10_000, stalledIntervalMilliseconds: 5_000, maxStalledCount: 0 });
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfiguration({ DATABASE_URL: '', REDIS_URL: '' }).database.url).toBeUndefined();
   });
@@ -74,6 +84,9 @@ describe('loadConfiguration', () => {
     [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL/],
     [{ BODY_LIMIT: 'lots' }, /BODY_LIMIT/],
     [{ WORKER_CONCURRENCY: '0' }, /WORKER_CONCURRENCY/],
+    [{ WORKER_NAME: 'two words' }, /WORKER_NAME/],
+    [{ QUEUE_LOCK_DURATION_MS: '10' }, /QUEUE_LOCK_DURATION_MS/],
+    [{ QUEUE_STALLED_INTERVAL_MS: 'often' }, /QUEUE_STALLED_INTERVAL_MS/],
     [{ RATE_LIMIT_REQUESTS_PER_KEY: '0' }, /RATE_LIMIT_REQUESTS_PER_KEY/],
     [{ RATE_LIMIT_FAILED_AUTH_PER_ADDRESS: 'many' }, /RATE_LIMIT_FAILED_AUTH_PER_ADDRESS/],
   ])('refuses %o', (environment, message) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isIP } from 'node:net';
+import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
 export const API_ROLES = ['admin', 'platform', 'operator', 'auditor'] as const;
@@ -25,7 +26,17 @@ export interface AppConfig {
     outboxPollMilliseconds: number;
     /** Test only: in-process jobs start this long after they are queued (so a crash can come first). */
     jobStartDelayMilliseconds: number;
+    /**
+     * How soon a dead worker's jobs run again (BullMQ): a job's lock lasts this long unless its worker renews
+     * it (every half of it); the stalled check looks for expired locks this often.
+     */
+    lockDurationMilliseconds: number;
+    stalledIntervalMilliseconds: number;
+    /** Times a job may lose its worker and go back to waiting; once more and it fails for good. */
+    maxStalledCount: number;
   };
+  /** This process's name (WORKER_NAME): in every log line and on every job it runs. */
+  workerName: string;
   auth: { apiKeys?: ApiKeyEntry[] };
   /** Operator accounts and console sessions (src/users/). */
   identity: IdentitySettings;
@@ -80,6 +91,14 @@ const environmentSchema = z.object({
   QUEUE_OUTAGE_RETRY_MAX_MS: integer(15_000, 50, 300_000),
   OUTBOX_POLL_MS: integer(1_000, 20, 60_000),
   TEST_JOB_START_DELAY_MS: integer(0, 0, 600_000),
+  QUEUE_LOCK_DURATION_MS: integer(30_000, 1_000, 600_000),
+  QUEUE_STALLED_INTERVAL_MS: integer(15_000, 1_000, 600_000),
+  QUEUE_MAX_STALLED_COUNT: integer(2, 0, 100),
+  WORKER_NAME: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._:@\/-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : @ / -')
+    .optional(),
   API_KEYS: z.string().optional(),
   // Minutes may be fractional so a test can wait out an idle timeout in seconds.
   SESSION_IDLE_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(30),
@@ -170,7 +189,12 @@ export function loadConfiguration(environment: NodeJS.ProcessEnv = process.env):
       outageRetryMaxMilliseconds: env.QUEUE_OUTAGE_RETRY_MAX_MS,
       outboxPollMilliseconds: env.OUTBOX_POLL_MS,
       jobStartDelayMilliseconds: env.TEST_JOB_START_DELAY_MS,
+      lockDurationMilliseconds: env.QUEUE_LOCK_DURATION_MS,
+      stalledIntervalMilliseconds: env.QUEUE_STALLED_INTERVAL_MS,
+      maxStalledCount: env.QUEUE_MAX_STALLED_COUNT,
     },
+    // Host and pid tell apart containers (their host name is the container id) and processes on one machine.
+    workerName: env.WORKER_NAME ?? `${hostname()}:${process.pid}`,
     auth: { apiKeys },
     identity: {
       sessionIdleMilliseconds: Math.round(env.SESSION_IDLE_MINUTES * 60_000),

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { SafeTypeOrmLogger } from './safe-typeorm.logger.js';
@@ -28,23 +29,37 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSou
 }
 
 // Any constant works; it only has to be the same in every process of the deployment.
-const MIGRATION_LOCK_KEY = 4_242_017;
+export const MIGRATION_LOCK_KEY = 4_242_017;
 
 /**
  * Runs pending migrations under an advisory lock, so an API and several workers
- * starting together do not race on the schema.
+ * starting together do not race on the schema. Says at log level whether it waited, and what it applied.
  */
-export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+export async function runMigrations(dataSource: DataSource, logger = new Logger('Database')): Promise<string[]> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
+    const [{ locked }]: { locked: boolean }[] = await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [MIGRATION_LOCK_KEY]);
+    if (!locked) {
+      const waitStarted = performance.now();
+      logger.log('waiting for migration lock (another process is migrating)');
+      await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      logger.log(`migration lock acquired after ${Math.round(performance.now() - waitStarted)} ms`);
+    }
+    const started = performance.now();
+    const applied = (await dataSource.runMigrations({ transaction: 'each' })).map((migration) => migration.name);
+    logger.log(migrationSummary(applied, performance.now() - started));
+    return applied;
   } finally {
     await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
     await runner.release();
   }
+}
+
+/** The start-up line about migrations. */
+export function migrationSummary(applied: readonly string[], milliseconds: number): string {
+  if (applied.length === 0) return 'no pending migrations';
+  return `migrations: ${applied.length} applied (${applied.join(', ')}) in ${Math.round(milliseconds)} ms`;
 }
 
 export async function openDataSource(settings: DatabaseConnectionSettings, migrate = true): Promise<DataSource> {

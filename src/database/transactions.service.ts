@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Queryable } from './queryable.js';
@@ -11,6 +11,8 @@ import { withTransactionRetry } from './transaction-retry.js';
  */
 @Injectable()
 export class Transactions {
+  private readonly logger = new Logger('Database');
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   run<T>(work: (transaction: Queryable) => Promise<T>, options: { retry?: boolean } = {}): Promise<T> {
@@ -24,7 +26,7 @@ export class Transactions {
    */
   withAdvisoryLock<T>(key: string, work: () => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
+      await this.lock(manager, key, 'pg_try_advisory_xact_lock', 'pg_advisory_xact_lock');
       return work();
     });
   }
@@ -38,7 +40,7 @@ export class Transactions {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [key]);
+      await this.lock(runner, key, 'pg_try_advisory_lock', 'pg_advisory_lock');
       try {
         return await work();
       } finally {
@@ -47,5 +49,15 @@ export class Transactions {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Takes the lock at once when free; otherwise says (at log level) that it waits, and how long it waited. */
+  private async lock(db: Queryable, key: string, tryLock: 'pg_try_advisory_lock' | 'pg_try_advisory_xact_lock', lock: 'pg_advisory_lock' | 'pg_advisory_xact_lock'): Promise<void> {
+    const [{ locked }]: { locked: boolean }[] = await db.query(`SELECT ${tryLock}(hashtext($1)) AS locked`, [key]);
+    if (locked) return;
+    const started = performance.now();
+    this.logger.log(`waiting for lock ${key} (held by another process)`);
+    await db.query(`SELECT ${lock}(hashtext($1))`, [key]);
+    this.logger.log(`lock ${key} acquired after ${Math.round(performance.now() - started)} ms`);
   }
 }

@@ -17,6 +17,7 @@ export class JobRunDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) startedAt!: Date | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) finishedAt!: Date | null;
   @ApiProperty({ required: false }) error?: string;
+  @ApiProperty({ nullable: true, type: String, example: 'worker-2', description: 'The process that last started or resumed the run (its WORKER_NAME)' }) workerName!: string | null;
 
   static of(run: JobRun): JobRunDto {
     return {
@@ -28,6 +29,7 @@ export class JobRunDto {
       queuedAt: run.queuedAt,
       startedAt: run.startedAt,
       finishedAt: run.finishedAt,
+      workerName: run.workerName,
       ...(run.error ? { error: run.error } : {}),
     };
   }

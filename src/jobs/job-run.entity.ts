@@ -46,4 +46,8 @@ export class JobRunEntity {
 
   @Column({ type: 'text', nullable: true })
   error!: string | null;
+
+  /** The process that last started or resumed the run (WORKER_NAME); null before it ran. */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  workerName!: string | null;
 }

@@ -16,6 +16,8 @@ export interface JobRun {
   startedAt: Date | null;
   finishedAt: Date | null;
   error: string | null;
+  /** The process that last started or resumed it (WORKER_NAME). */
+  workerName: string | null;
 }
 
 /** What one committed batch adds to its run: numbers are added to the run's progress and counts. */
@@ -37,9 +39,10 @@ interface JobRunRow {
   started_at: Date | null;
   finished_at: Date | null;
   error: string | null;
+  worker_name: string | null;
 }
 
-const COLUMNS = 'id, type, state, progress, counts, checkpoint, requested_by, queued_at, started_at, finished_at, error';
+const COLUMNS = 'id, type, state, progress, counts, checkpoint, requested_by, queued_at, started_at, finished_at, error, worker_name';
 
 @Injectable()
 export class JobRunRepository {
@@ -68,9 +71,13 @@ export class JobRunRepository {
     return row ? toJobRun(row) : undefined;
   }
 
-  /** Running from now; `progress` is merged in (the total, known when the run starts). */
-  async markRunning(id: string, progress: Record<string, number>, db: Queryable = this.dataSource): Promise<void> {
-    await db.query(`UPDATE job_run SET state = 'running', started_at = coalesce(started_at, now()), progress = progress || $2::jsonb WHERE id = $1`, [id, JSON.stringify(progress)]);
+  /** Running from now, in the process `workerName`; `progress` is merged in (the total, known when the run starts). */
+  async markRunning(id: string, progress: Record<string, number>, workerName: string | null, db: Queryable = this.dataSource): Promise<void> {
+    await db.query(`UPDATE job_run SET state = 'running', started_at = coalesce(started_at, now()), progress = progress || $2::jsonb, worker_name = $3 WHERE id = $1`, [
+      id,
+      JSON.stringify(progress),
+      workerName,
+    ]);
   }
 
   /** Adds a committed batch to the run; called in the batch's transaction, so a resumed run continues its numbers. */
@@ -104,5 +111,6 @@ function toJobRun(row: JobRunRow): JobRun {
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     error: row.error,
+    workerName: row.worker_name,
   };
 }

@@ -10,13 +10,14 @@ import { MatchCandidateRepository } from './match-candidate.repository.js';
 import { ObservationRepository } from './observation.repository.js';
 import { PersonRepository } from './person.repository.js';
 import { PipelineController } from './pipeline.controller.js';
+import { PipelineService } from './pipeline.service.js';
 import { RefreshContactPointSharingJob } from './refresh-contact-point-sharing.job.js';
 
 @Module({
   imports: [ReviewModule],
   controllers: [PipelineController],
   providers: [MatchingSettingsService, ContactResolutionService, ContactPointSharingService, MatchCandidatesService, MatchCandidateRepository, RefreshContactPointSharingJob, FindMatchCandidatesJob,
-    ContactPointRepository, ObservationRepository, PersonRepository],
+    ContactPointRepository, ObservationRepository, PersonRepository, PipelineService],
   exports: [ContactResolutionService, ContactPointSharingService, MatchCandidatesService, ContactPointRepository, ObservationRepository, PersonRepository],
 })
 export class MatchingModule {}

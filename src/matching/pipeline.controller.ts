@@ -1,31 +1,40 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/auth.decorators.js';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators.js';
+import type { Principal } from '../auth/principal.js';
 import type { OrphanCount } from '../database/referential-integrity.js';
-import { MessageQueueService } from '../queue/message-queue.service.js';
-import { OutboxDispatcher } from '../queue/outbox-dispatcher.service.js';
-import { MatchSuggestionRepository } from '../review/match-suggestion.repository.js';
-import { PipelineStatusDto } from '../review/review.dto.js';
+import { FailedJobsRetriedDto, PipelineStatusDto, QueueStatusDto, type RetryFailedJobsDto, retryFailedJobsSchema } from '../review/review.dto.js';
 import { ObservationRepository } from './observation.repository.js';
+import { PipelineService } from './pipeline.service.js';
 
 @ApiTags('matching')
 @ApiBearerAuth()
+@ApiExtraModels(QueueStatusDto)
 @Controller('v1/pipeline')
 export class PipelineController {
   constructor(
-    private readonly queue: MessageQueueService,
-    private readonly deferred: OutboxDispatcher,
-    private readonly suggestions: MatchSuggestionRepository,
+    private readonly pipeline: PipelineService,
     private readonly observations: ObservationRepository,
   ) {}
 
-  /** A client that needs settled matching polls until `pending` is 0 (outbox rows not handed over count too). */
+  /**
+   * A client that needs settled matching polls until `state` is no longer `working` (`pending` 0; outbox rows not
+   * handed over count too); `settled-with-failures` means failed jobs left work undone.
+   */
   @Get('status')
   @Roles('platform', 'operator', 'admin')
   @ApiOkResponse({ type: PipelineStatusDto })
-  async status(): Promise<PipelineStatusDto> {
-    const [{ pending, failed }, pendingSuggestions] = await Promise.all([this.deferred.status(), this.suggestions.countPending()]);
-    return { pending, failed, pendingSuggestions, queue: this.queue.driverName };
+  status(): Promise<PipelineStatusDto> {
+    return this.pipeline.status();
+  }
+
+  /** Runs jobs that failed for good again (after the cause is fixed), each with all its attempts; audited. */
+  @Post('failed-jobs/retry')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOkResponse({ type: FailedJobsRetriedDto })
+  retryFailedJobs(@Body({ schema: retryFailedJobsSchema }) body: RetryFailedJobsDto, @CurrentPrincipal() principal: Principal): Promise<FailedJobsRetriedDto> {
+    return this.pipeline.retryFailedJobs(principal, body);
   }
 
   /**

@@ -1,6 +1,14 @@
 import { type ConnectionOptions, type Job, type Queue, Worker } from 'bullmq';
 import type { JobName, QueueName } from './job-definitions.js';
 import type { EnqueueOptions, JobProcessor, QueueCounts, QueueDriver, QueueJob, ScheduledJob, ScheduleTiming } from './queue-driver.interface.js';
+import { DEFAULT_WORKER_RECOVERY, type WorkerRecovery } from './queue.options.js';
+
+/** What every Worker of this process is started with. */
+export interface BullMqWorkerSettings {
+  /** Stored on every job the worker runs (the job's `processedBy`). */
+  name?: string;
+  recovery?: WorkerRecovery;
+}
 
 /** How long Redis keeps finished jobs. */
 const RETENTION_OF_JOBS = { removeOnComplete: { age: 24 * 3600, count: 10_000 }, removeOnFail: { age: 7 * 24 * 3600 } };
@@ -10,12 +18,15 @@ export class BullMqQueueDriver implements QueueDriver {
   readonly name = 'bullmq' as const;
   readonly durable = true;
   private readonly workers: Worker[] = [];
+  /** Errors the processor threw: it has logged them (with the job's outcome); the 'failed' event need not. */
+  private readonly reported = new WeakSet<object>();
 
   constructor(
     private readonly queues: ReadonlyMap<QueueName, Queue>,
     private readonly connection: ConnectionOptions,
     private readonly prefix: string,
     private readonly onFailure: (job: QueueJob, error: unknown, final: boolean) => void = () => undefined,
+    private readonly settings: BullMqWorkerSettings = {},
   ) {}
 
   /** One job scheduler per id (bullmq 6 has no `repeat` option); Redis keeps it across restarts. */
@@ -53,13 +64,31 @@ export class BullMqQueueDriver implements QueueDriver {
   }
 
   async work(queue: QueueName, processor: JobProcessor, concurrency: number): Promise<void> {
+    const recovery = this.settings.recovery ?? DEFAULT_WORKER_RECOVERY;
     const worker = new Worker(
       queue,
-      async (job: Job) => processor({ id: job.id ?? '', name: job.name as JobName, data: job.data, attempt: job.attemptsMade + 1 }),
-      { connection: this.connection, prefix: this.prefix, concurrency, autorun: true },
+      async (job: Job) => {
+        try {
+          await processor({ id: job.id ?? '', name: job.name as JobName, data: job.data, attempt: job.attemptsMade + 1, maxAttempts: job.opts.attempts ?? 1 });
+        } catch (error) {
+          if (typeof error === 'object' && error !== null) this.reported.add(error);
+          throw error;
+        }
+      },
+      {
+        connection: this.connection,
+        prefix: this.prefix,
+        concurrency,
+        autorun: true,
+        name: this.settings.name,
+        lockDuration: recovery.lockDurationMilliseconds,
+        stalledInterval: recovery.stalledIntervalMilliseconds,
+        maxStalledCount: recovery.maxStalledCount,
+      },
     );
     worker.on('failed', (job, error) => {
-      if (!job) return;
+      // A job that lost its worker too often fails here without any processor run to report it.
+      if (!job || this.reported.has(error)) return;
       const final = job.attemptsMade >= (job.opts.attempts ?? 1);
       this.onFailure({ id: job.id ?? '', name: job.name as JobName, data: job.data, attempt: job.attemptsMade }, error, final);
     });
@@ -78,6 +107,28 @@ export class BullMqQueueDriver implements QueueDriver {
       delayed: Math.max(0, (counts.delayed ?? 0) - (await this.scheduledNextRuns(queue))),
       failed: counts.failed ?? 0,
     };
+  }
+
+  async failedJobIds(queue: QueueName, limit: number): Promise<string[]> {
+    if (limit <= 0) return [];
+    const jobs = await this.queue(queue).getJobs('failed', 0, limit - 1, true);
+    return jobs.flatMap((job) => (job?.id ? [job.id] : []));
+  }
+
+  /** job.retry() moves a failed job back to waiting; its attempts start again from the first. */
+  async retryFailed(queue: QueueName, jobIds: readonly string[]): Promise<string[]> {
+    const retried: string[] = [];
+    for (const id of jobIds) {
+      const job = await this.queue(queue).getJob(id);
+      if (!job || !(await job.isFailed())) continue;
+      try {
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+        retried.push(id);
+      } catch {
+        // Retried or removed by another process meanwhile.
+      }
+    }
+    return retried;
   }
 
   /** A real round trip to Redis, bounded so a health check never hangs. */

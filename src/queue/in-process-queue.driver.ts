@@ -21,6 +21,9 @@ interface ScheduleState {
   timer?: NodeJS.Timeout;
 }
 
+/** Failed jobs kept in memory per queue; the outbox keeps its own record of the ones it handed over. */
+const MAX_FAILED_KEPT = 1_000;
+
 /** setTimeout fires at once beyond this (about 24.8 days); longer waits are taken in steps. */
 const MAX_TIMER_MILLISECONDS = 2 ** 31 - 1;
 
@@ -38,7 +41,8 @@ interface QueueState {
   waiting: PendingJob[];
   delayed: Map<string, NodeJS.Timeout>;
   active: Set<string>;
-  failed: number;
+  /** Jobs that failed their last attempt, oldest first, kept for retryFailed (the newest MAX_FAILED_KEPT). */
+  failed: PendingJob[];
   knownIds: Set<string>;
   processor?: JobProcessor;
   concurrency: number;
@@ -74,7 +78,7 @@ export class InProcessQueueDriver implements QueueDriver {
     const id = options.jobId ?? randomUUID();
     if (state.knownIds.has(id)) return id;
     state.knownIds.add(id);
-    state.waiting.push({ job: { id, name, data, attempt: 1 }, options });
+    state.waiting.push({ job: { id, name, data, attempt: 1, maxAttempts: options.attempts }, options });
     this.pump(queue);
     return id;
   }
@@ -88,7 +92,30 @@ export class InProcessQueueDriver implements QueueDriver {
 
   async counts(queue: QueueName): Promise<QueueCounts> {
     const state = this.state(queue);
-    return { waiting: state.waiting.length, active: state.active.size, delayed: state.delayed.size, failed: state.failed };
+    return { waiting: state.waiting.length, active: state.active.size, delayed: state.delayed.size, failed: state.failed.length };
+  }
+
+  async failedJobIds(queue: QueueName, limit: number): Promise<string[]> {
+    return this.state(queue).failed.slice(0, Math.max(0, limit)).map((pending) => pending.job.id);
+  }
+
+  async retryFailed(queue: QueueName, jobIds: readonly string[]): Promise<string[]> {
+    if (this.closed) throw new Error('queue driver is closed');
+    const state = this.state(queue);
+    const wanted = new Set(jobIds);
+    const retried: string[] = [];
+    state.failed = state.failed.filter((pending) => {
+      if (!wanted.has(pending.job.id)) return true;
+      // Added again meanwhile under the same id: that run stands for this one.
+      if (!state.knownIds.has(pending.job.id)) {
+        state.knownIds.add(pending.job.id);
+        state.waiting.push({ job: { ...pending.job, attempt: 1 }, options: pending.options });
+        retried.push(pending.job.id);
+      }
+      return false;
+    });
+    this.pump(queue);
+    return retried;
   }
 
   async ping(): Promise<void> {}
@@ -159,7 +186,7 @@ export class InProcessQueueDriver implements QueueDriver {
   private state(queue: QueueName): QueueState {
     let state = this.queues.get(queue);
     if (!state) {
-      state = { waiting: [], delayed: new Map(), active: new Set(), failed: 0, knownIds: new Set(), concurrency: 1 };
+      state = { waiting: [], delayed: new Map(), active: new Set(), failed: [], knownIds: new Set(), concurrency: 1 };
       this.queues.set(queue, state);
     }
     return state;
@@ -185,11 +212,12 @@ export class InProcessQueueDriver implements QueueDriver {
       await state.processor!(job);
       await this.settle(job, 'completed');
       state.knownIds.delete(job.id);
-    } catch (error) {
+    } catch {
+      // The processor (JobHandlerRegistryService) logs each run with its outcome and reason.
       const lastAttempt = job.attempt >= options.attempts;
-      this.onFailure(job, error, lastAttempt);
       if (lastAttempt) {
-        state.failed += 1;
+        state.failed.push(pending);
+        if (state.failed.length > MAX_FAILED_KEPT) state.failed.shift();
         await this.settle(job, 'failed');
         state.knownIds.delete(job.id);
       } else if (this.closed) {

@@ -1,6 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, Reflector } from '@nestjs/core';
 import { isDatabaseUnavailable } from '../common/database-unavailable.js';
+import { safeErrorMessage } from '../database/safe-typeorm.logger.js';
 import { JOB_DEFINITIONS, type JobName, outageRetryDelay, QUEUE_NAMES, type QueueName } from './job-definitions.js';
 import { JOB_HANDLER_METADATA, type JobHandler } from './job-handler.decorator.js';
 import { QUEUE_DRIVER, type QueueDriver, type QueueJob } from './queue-driver.interface.js';
@@ -14,12 +15,48 @@ export interface JobRun {
   durationSeconds: number;
 }
 
+/** How a run ended, as the job log line says it: a failed attempt with attempts left is retried. */
+export type JobRunOutcome = 'completed' | 'failed-will-retry' | 'failed';
+
+/** The one log line per job run, the same for both queue drivers. */
+export interface JobLogLine {
+  event: 'job';
+  queue: QueueName;
+  job: JobName;
+  jobId: string;
+  worker: string;
+  attempt: number;
+  durationMs: number;
+  outcome: JobRunOutcome;
+  /** Why it failed, without a database error's payload fields. */
+  error?: string;
+}
+
+/** The log line of one run; `error` is set when the run failed. Exported for its test. */
+export function jobLogLine(job: QueueJob, worker: string, durationMilliseconds: number, error?: { reason: unknown }): JobLogLine {
+  const line: JobLogLine = {
+    event: 'job',
+    queue: JOB_DEFINITIONS[job.name].queue,
+    job: job.name,
+    jobId: job.id,
+    worker,
+    attempt: job.attempt,
+    durationMs: Math.round(durationMilliseconds),
+    outcome: 'completed',
+  };
+  if (!error) return line;
+  const attempts = job.maxAttempts ?? JOB_DEFINITIONS[job.name].attempts;
+  return { ...line, outcome: job.attempt >= attempts ? 'failed' : 'failed-will-retry', error: safeErrorMessage(error.reason) };
+}
+
 export type JobRunObserver = (run: JobRun) => void;
 
 /** Finds the job handlers, refuses to start when a job has none (or two), and starts the workers. */
 @Injectable()
 export class JobHandlerRegistryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Queue');
+  /** One line per job run (see jobLogLine). */
+  private readonly jobLogger = new Logger('Job');
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
   private stopping = false;
   private readonly sleepers = new Set<() => void>();
@@ -38,7 +75,7 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
     for (const queue of QUEUE_NAMES) {
       await this.driver.work(queue, (job) => this.dispatch(job), this.options.concurrency);
     }
-    this.logger.log(`workers started on ${this.driver.name} driver (${QUEUE_NAMES.join(', ')}; concurrency ${this.options.concurrency})`);
+    this.logger.log(`worker ${this.workerName} started on ${this.driver.name} driver (${QUEUE_NAMES.join(', ')}; concurrency ${this.options.concurrency})`);
   }
 
   /** Before the database closes (onApplicationShutdown), so running jobs can finish their queries. */
@@ -70,13 +107,27 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
 
   private async dispatch(job: QueueJob): Promise<void> {
     const started = performance.now();
-    let outcome: JobRun['outcome'] = 'failed';
+    let failure: { reason: unknown } | undefined;
     try {
       await this.runHandler(job);
-      outcome = 'completed';
+    } catch (error) {
+      failure = { reason: error };
+      throw error;
     } finally {
-      this.notify({ queue: JOB_DEFINITIONS[job.name].queue, name: job.name, outcome, durationSeconds: (performance.now() - started) / 1000 });
+      const milliseconds = performance.now() - started;
+      this.logRun(jobLogLine(job, this.workerName, milliseconds, failure));
+      this.notify({ queue: JOB_DEFINITIONS[job.name].queue, name: job.name, outcome: failure ? 'failed' : 'completed', durationSeconds: milliseconds / 1000 });
     }
+  }
+
+  private get workerName(): string {
+    return this.options.workerName ?? 'unnamed';
+  }
+
+  private logRun(line: JobLogLine): void {
+    if (line.outcome === 'completed') this.jobLogger.log(line);
+    else if (line.outcome === 'failed-will-retry') this.jobLogger.warn(line);
+    else this.jobLogger.error(line);
   }
 
   /** An observer's failure must never fail the job. */
@@ -96,7 +147,7 @@ export class JobHandlerRegistryService implements OnApplicationBootstrap, Before
     // A database outage is waited out here, however long it lasts: those tries do not use up the job's attempts.
     for (let outageTry = 1; ; outageTry += 1) {
       try {
-        await handler.handle(job.data as never, { jobId: job.id, attempt: job.attempt });
+        await handler.handle(job.data as never, { jobId: job.id, attempt: job.attempt, workerName: this.workerName });
         return;
       } catch (error) {
         if (this.stopping || !isDatabaseUnavailable(error)) throw error;

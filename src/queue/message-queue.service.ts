@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JOB_DEFINITIONS, type JobName, type JobPayloads, QUEUE_NAMES, SCHEDULE_FAMILIES, type ScheduleFamily, SCHEDULES, type ScheduleId } from './job-definitions.js';
-import { type JobOutcome, QUEUE_DRIVER, type QueueDriver, type QueueJob, type ScheduledJob, type ScheduleTiming } from './queue-driver.interface.js';
+import { type JobOutcome, QUEUE_DRIVER, type QueueCounts, type QueueDriver, type QueueJob, type ScheduledJob, type ScheduleTiming } from './queue-driver.interface.js';
+import type { QueueName } from './job-definitions.js';
 
 /** What services use to enqueue work; they never see the driver or BullMQ. */
 @Injectable()
@@ -44,6 +45,22 @@ export class MessageQueueService {
   async failedCount(): Promise<number> {
     const counts = await Promise.all(QUEUE_NAMES.map((queue) => this.driver.counts(queue)));
     return counts.reduce((sum, count) => sum + count.failed, 0);
+  }
+
+  /** Each queue's counts: waiting, running, delayed (retries included) and failed for good. */
+  async countsByQueue(): Promise<Record<QueueName, QueueCounts>> {
+    const counts = await Promise.all(QUEUE_NAMES.map((queue) => this.driver.counts(queue)));
+    return Object.fromEntries(QUEUE_NAMES.map((queue, index) => [queue, counts[index]])) as Record<QueueName, QueueCounts>;
+  }
+
+  /** Ids of the jobs of `queue` that failed for good and are still kept, oldest first. */
+  failedJobIds(queue: QueueName, limit: number): Promise<string[]> {
+    return this.driver.failedJobIds(queue, limit);
+  }
+
+  /** Runs these failed jobs of `queue` again, with all their attempts; returns the ids queued again. */
+  retryFailed(queue: QueueName, jobIds: readonly string[]): Promise<string[]> {
+    return jobIds.length === 0 ? Promise.resolve([]) : this.driver.retryFailed(queue, jobIds);
   }
 
   /** Whether the queue keeps an accepted job across restarts (BullMQ) or only while this process runs. */

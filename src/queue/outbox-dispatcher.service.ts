@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { safeErrorMessage } from '../database/safe-typeorm.logger.js';
 import { Transactions } from '../database/transactions.service.js';
-import { JOB_DEFINITIONS, type JobName } from './job-definitions.js';
+import { JOB_DEFINITIONS, type JobName, QUEUE_NAMES, type QueueName } from './job-definitions.js';
 import { MessageQueueService } from './message-queue.service.js';
 import { OutboxRepository } from './outbox.repository.js';
 
@@ -11,6 +11,24 @@ export interface OutboxOptions {
 }
 
 export const OUTBOX_OPTIONS = Symbol('OUTBOX_OPTIONS');
+
+/** What one queue still owes and what failed on it for good. */
+export interface QueueStatus {
+  pending: number;
+  failed: number;
+}
+
+export interface DeferredWorkStatus extends QueueStatus {
+  queues: Record<QueueName, QueueStatus>;
+}
+
+/** The jobs of each queue, to find a queue's outbox rows by their job name. */
+const JOBS_OF_QUEUE = Object.fromEntries(
+  QUEUE_NAMES.map((queue) => [queue, (Object.keys(JOB_DEFINITIONS) as JobName[]).filter((name) => JOB_DEFINITIONS[name].queue === queue)]),
+) as Record<QueueName, JobName[]>;
+
+/** Jobs looked at per queue when telling the in-process queue's own failures from the outbox's. */
+const FAILED_LOOKED_AT = 1_000;
 
 const BATCH = 100;
 const KEEP_DONE_DAYS = 7;
@@ -69,11 +87,62 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     return round;
   }
 
-  /** What is still owed: rows not handed over yet plus what the queue has not finished; and what failed for good. */
-  async status(): Promise<{ pending: number; failed: number }> {
-    const [rows, queued, queueFailed] = await Promise.all([this.outbox.counts(), this.queue.pendingCount(), this.queue.failedCount()]);
-    // The in-process queue forgets failures on restart; the outbox remembers them.
-    return { pending: rows.undispatched + queued, failed: this.queue.durable ? queueFailed : rows.failed };
+  /**
+   * What is still owed, per queue and in total: rows not handed over yet plus what the queue has not finished
+   * (waiting, running, waiting to retry); and what failed for good: failed jobs the queue keeps, plus failed
+   * outbox rows (the in-process queue forgets its failures on restart, the outbox does not; a row naming a job
+   * that no longer exists counts in the total only).
+   */
+  async status(): Promise<DeferredWorkStatus> {
+    const [rows, counts] = await Promise.all([this.outbox.countsByJob(), this.queue.countsByQueue()]);
+    const queues = Object.fromEntries(
+      QUEUE_NAMES.map((queue) => [queue, { pending: counts[queue].waiting + counts[queue].active + counts[queue].delayed, failed: this.queue.durable ? counts[queue].failed : 0 }]),
+    ) as Record<QueueName, QueueStatus>;
+    let unknownFailed = 0;
+    for (const row of rows) {
+      const definition = JOB_DEFINITIONS[row.jobName as JobName] as (typeof JOB_DEFINITIONS)[JobName] | undefined;
+      if (!definition) {
+        unknownFailed += row.failed;
+        continue;
+      }
+      queues[definition.queue].pending += row.undispatched;
+      queues[definition.queue].failed += row.failed;
+    }
+    if (!this.queue.durable) {
+      // Failures of jobs the outbox never held (scheduled firings) are known to this process's queue only.
+      for (const queue of QUEUE_NAMES) {
+        if (counts[queue].failed === 0) continue;
+        const ids = await this.queue.failedJobIds(queue, FAILED_LOOKED_AT);
+        const known = await this.outbox.knownJobIds(ids);
+        queues[queue].failed += ids.filter((id) => !known.has(id)).length;
+      }
+    }
+    const all = Object.values(queues);
+    return {
+      pending: all.reduce((sum, queue) => sum + queue.pending, 0),
+      failed: all.reduce((sum, queue) => sum + queue.failed, 0) + unknownFailed,
+      queues,
+    };
+  }
+
+  /**
+   * Runs jobs that failed for good again, with all their attempts, oldest first, at most `limit` (of one queue
+   * or of all); returns how many were queued again. Failed jobs the queue keeps are retried there; failed outbox
+   * rows (from an in-process queue before a restart) are owed again and handed over.
+   */
+  async retryFailed(options: { queue?: QueueName; limit: number }): Promise<number> {
+    let retried = 0;
+    let released = 0;
+    for (const queue of options.queue ? [options.queue] : QUEUE_NAMES) {
+      const ids = await this.queue.failedJobIds(queue, options.limit - retried - released);
+      // Owed again before they run, so a crash meanwhile cannot lose them and settling finds the row open.
+      if (!this.queue.durable) await this.outbox.reopenFailed(ids);
+      retried += (await this.queue.retryFailed(queue, ids)).length;
+      released += (await this.outbox.releaseFailed(JOBS_OF_QUEUE[queue], options.limit - retried - released)).length;
+      if (retried + released >= options.limit) break;
+    }
+    if (released > 0) await this.handOver();
+    return retried + released;
   }
 
   private schedule(): void {

@@ -74,6 +74,50 @@ export class OutboxRepository {
     return { undispatched: Number(row.undispatched), failed: Number(row.failed) };
   }
 
+  /** Per job name: rows not handed over yet, and rows whose job failed for good (kept a week). */
+  async countsByJob(): Promise<{ jobName: string; undispatched: number; failed: number }[]> {
+    const rows: { job_name: string; undispatched: string; failed: string }[] = await this.dataSource.query(
+      `SELECT job_name,
+              count(*) FILTER (WHERE done_at IS NULL AND dispatched_at IS NULL) AS undispatched,
+              count(*) FILTER (WHERE failed_at IS NOT NULL) AS failed
+       FROM outbox WHERE (done_at IS NULL AND dispatched_at IS NULL) OR failed_at IS NOT NULL
+       GROUP BY job_name`,
+    );
+    return rows.map((row) => ({ jobName: row.job_name, undispatched: Number(row.undispatched), failed: Number(row.failed) }));
+  }
+
+  /** Which of these job ids the outbox has a row for. */
+  async knownJobIds(jobIds: readonly string[]): Promise<Set<string>> {
+    if (jobIds.length === 0) return new Set();
+    const rows: { job_id: string }[] = await this.dataSource.query('SELECT job_id FROM outbox WHERE job_id = ANY($1::text[])', [jobIds]);
+    return new Set(rows.map((row) => row.job_id));
+  }
+
+  /**
+   * Failed jobs a non-durable queue still holds and is about to run again: owed again (dispatched, not done)
+   * until they settle, so a crash meanwhile hands them over again after the restart.
+   */
+  async reopenFailed(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length === 0) return;
+    await this.dataSource.query('UPDATE outbox SET done_at = NULL, failed_at = NULL WHERE job_id = ANY($1::text[]) AND failed_at IS NOT NULL', [jobIds]);
+  }
+
+  /** Up to `limit` failed rows of these jobs, oldest first, made owed again from scratch (to be handed over); their job ids. */
+  async releaseFailed(jobNames: readonly string[], limit: number): Promise<string[]> {
+    if (jobNames.length === 0 || limit <= 0) return [];
+    const rows: { job_id: string }[] = await this.dataSource.query(
+      // In a WITH, so pg answers with the rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+      `WITH released AS (
+         UPDATE outbox SET done_at = NULL, failed_at = NULL, dispatched_at = NULL
+         WHERE id IN (SELECT id FROM outbox WHERE failed_at IS NOT NULL AND job_name = ANY($1::text[]) ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING job_id
+       )
+       SELECT job_id FROM released`,
+      [jobNames, limit],
+    );
+    return rows.map((row) => row.job_id);
+  }
+
   /** Done rows are only history: kept a week (failed ones stay visible in the pipeline status that long). */
   async purgeDone(olderThanDays: number): Promise<void> {
     await this.dataSource.query("DELETE FROM outbox WHERE done_at < now() - make_interval(days => $1)", [olderThanDays]);

@@ -6,6 +6,8 @@ export interface QueueJob<T = unknown> {
   data: T;
   /** 1 on the first run, 2 on the first retry, ... */
   attempt: number;
+  /** How many attempts the job has in all (its definition's `attempts`): the run with attempt = maxAttempts is its last. */
+  maxAttempts?: number;
 }
 
 export type JobProcessor = (job: QueueJob) => Promise<void>;
@@ -53,6 +55,13 @@ export interface QueueDriver {
   add(queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<string>;
   work(queue: QueueName, processor: JobProcessor, concurrency: number): Promise<void>;
   counts(queue: QueueName): Promise<QueueCounts>;
+  /** Ids of jobs that failed their last attempt and are still kept, oldest first, at most `limit`. */
+  failedJobIds(queue: QueueName, limit: number): Promise<string[]>;
+  /**
+   * Runs these failed jobs again with all their attempts (ids no longer failed are skipped);
+   * returns the ids queued again.
+   */
+  retryFailed(queue: QueueName, jobIds: readonly string[]): Promise<string[]>;
   /** Creates or replaces the schedule `id`: one schedule per id, however often it is upserted. */
   upsertSchedule(id: string, timing: ScheduleTiming, queue: QueueName, name: JobName, data: unknown, options: EnqueueOptions): Promise<void>;
   removeSchedule(id: string, queue: QueueName): Promise<void>;

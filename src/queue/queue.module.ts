@@ -13,7 +13,10 @@ import { QUEUE_MODULE_OPTIONS, type QueueModuleOptions } from './queue.options.j
 
 const logger = new Logger('Queue');
 
-/** One line per failed job attempt; exported for its test. */
+/**
+ * A failure no handler run reported (JobHandlerRegistryService logs those): a job failed for losing its worker too
+ * often, a Redis error, a settle that could not be recorded. Exported for its test.
+ */
 export function logFailure(job: QueueJob, error: unknown, final: boolean): void {
   // Database errors lose their where/detail/parameters: they hold the payload (names, phones, addresses).
   const message = safeErrorMessage(error);
@@ -49,7 +52,10 @@ export class QueueModule {
           provide: QUEUE_DRIVER,
           inject: QUEUE_NAMES.map((name) => getQueueToken(name)),
           useFactory: (...queues: Queue[]) =>
-            new BullMqQueueDriver(new Map(QUEUE_NAMES.map((name, index) => [name as QueueName, queues[index]])), connection, options.prefix, logFailure),
+            new BullMqQueueDriver(new Map(QUEUE_NAMES.map((name, index) => [name as QueueName, queues[index]])), connection, options.prefix, logFailure, {
+              name: options.workerName,
+              recovery: options.recovery,
+            }),
         },
       ],
       exports: [MessageQueueService, QUEUE_DRIVER, QUEUE_MODULE_OPTIONS, JobHandlerRegistryService],

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { z } from 'zod';
 import { UNMASK_QUERY } from '../privacy/unmask-query.js';
 import { text, UUID_PATTERN } from '../common/text.js';
+import { QUEUE_NAMES } from '../queue/job-definitions.js';
 
 export const SUGGESTION_STATUSES = ['pending', 'accepted', 'rejected', 'split'] as const;
 export const MATCH_KINDS = ['address', 'person'] as const;
@@ -129,9 +130,35 @@ export class SuggestionSummaryDto {
   @ApiProperty({ format: 'date-time' }) since!: Date;
 }
 
+export const PIPELINE_STATES = ['working', 'settled', 'settled-with-failures'] as const;
+export type PipelineState = (typeof PIPELINE_STATES)[number];
+
+export class QueueStatusDto {
+  @ApiProperty({ description: 'Jobs of this queue owed in the outbox, waiting, running or waiting to retry' }) pending!: number;
+  @ApiProperty({ description: 'Jobs of this queue that failed their last attempt' }) failed!: number;
+}
+
 export class PipelineStatusDto {
-  @ApiProperty({ description: 'Deferred work not finished yet: owed in the outbox, waiting, running or waiting to retry' }) pending!: number;
-  @ApiProperty({ description: 'Deferred jobs that failed their last attempt (kept a week)' }) failed!: number;
+  @ApiProperty({ description: 'Deferred work not finished yet: owed in the outbox, waiting, running or waiting to retry. Does not count failed jobs' }) pending!: number;
+  @ApiProperty({ description: 'Deferred jobs that failed their last attempt and were not retried (kept a week): work not done. Retry them with POST /v1/pipeline/failed-jobs/retry' })
+  failed!: number;
+  @ApiProperty({
+    enum: PIPELINE_STATES,
+    description: 'working: pending > 0; settled: nothing pending or failed; settled-with-failures: nothing pending but failed jobs left work undone',
+  })
+  state!: PipelineState;
+  @ApiProperty({ type: 'object', additionalProperties: { $ref: '#/components/schemas/QueueStatusDto' }, description: 'Per queue (matching, contact-plan, …)' })
+  queues!: Record<string, QueueStatusDto>;
   @ApiProperty({ description: 'Suggestions waiting for an operator' }) pendingSuggestions!: number;
   @ApiProperty({ enum: ['bullmq', 'in-process'] }) queue!: string;
+}
+
+export const retryFailedJobsSchema = z.strictObject({
+  queue: z.enum(QUEUE_NAMES).optional().meta({ description: 'Only this queue; all queues when left out' }),
+  limit: z.number().int().min(1).max(1_000).default(1_000).meta({ description: 'At most this many jobs, oldest first' }),
+});
+export type RetryFailedJobsDto = z.output<typeof retryFailedJobsSchema>;
+
+export class FailedJobsRetriedDto {
+  @ApiProperty({ description: 'Failed jobs queued again, each with all its attempts' }) retried!: number;
 }

@@ -78,23 +78,23 @@ export class StaleScanService {
   }
 
   /** The nightly firing: resumes a run left unfinished (its worker died), otherwise starts a new one. */
-  async runScheduled(): Promise<JobRun> {
+  async runScheduled(options: { workerName?: string } = {}): Promise<JobRun> {
     const unfinished = await this.runs.findUnfinished(STALE_SCAN);
-    return this.run(unfinished?.id ?? (await this.create('schedule')));
+    return this.run(unfinished?.id ?? (await this.create('schedule')), options);
   }
 
   /**
    * Runs (or resumes) a scan to its end. Database outages propagate so the queue waits them out and
    * the run resumes; any other failure marks the run failed with its reason.
    */
-  async run(runId: string, options: { now?: Date; afterBatch?: AfterBatch } = {}): Promise<JobRun> {
+  async run(runId: string, options: { now?: Date; afterBatch?: AfterBatch; workerName?: string } = {}): Promise<JobRun> {
     const queued = await this.runs.findById(runId);
     if (!queued) throw new NotFoundException(`job ${runId} not found`);
     if (isFinished(queued)) return queued;
     await this.transactions.withSessionLock(`job-run:${STALE_SCAN}`, async () => {
       const run = await this.runs.findById(runId);
       if (!run || isFinished(run)) return;
-      await this.runs.markRunning(runId, run.startedAt ? {} : { borrowers: await this.facts.countBorrowers() });
+      await this.runs.markRunning(runId, run.startedAt ? {} : { borrowers: await this.facts.countBorrowers() }, options.workerName ?? null);
       try {
         await this.scanFrom(run, options.now ?? new Date(), options.afterBatch);
         await this.runs.finish(runId, 'completed', null, { open: await this.flags.countOpen() });

@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Logger } from '@nestjs/common';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { DataSource } from 'typeorm';
-import { openDataSource } from '../../src/database/data-source-options.js';
+import { MIGRATION_LOCK_KEY, openDataSource, runMigrations } from '../../src/database/data-source-options.js';
+import { Transactions } from '../../src/database/transactions.service.js';
 import { EstateLocation1796175498180 } from '../../src/database/migrations/1796175498180-estate-location.js';
 import { MIGRATIONS } from '../../src/database/migrations/index.js';
 import { collectContactPoints } from '../../src/matching/contact-point-rows.js';
@@ -49,5 +51,51 @@ describe('migrations', () => {
     expect(await dataSource.query('SELECT district_code, community, road, road_number FROM estate_location')).toEqual([
       { district_code: '310104', community: '融创花园', road: '虹桥路', road_number: '977' },
     ]);
+  });
+});
+
+describe('migration and advisory lock waits', () => {
+  it('are logged at log level: the wait, how long it lasted, and what was applied', async () => {
+    // Another process: its own connection (this data source's two are what the migration run needs).
+    const other = await openDataSource({ url: database.url, poolSize: 1 }, false);
+    const holder = other.createQueryRunner();
+    await holder.connect();
+    const logger = new Logger('Database');
+    const log = vi.spyOn(logger, 'log').mockImplementation(() => undefined);
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+      const migrating = runMigrations(dataSource, logger);
+      for (let tries = 0; tries < 200 && log.mock.calls.length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(log.mock.calls.map(([message]) => message)).toEqual(['waiting for migration lock (another process is migrating)']);
+      await holder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+      expect(await migrating).toEqual([]);
+      expect(log.mock.calls.map(([message]) => String(message))).toEqual([
+        'waiting for migration lock (another process is migrating)',
+        expect.stringMatching(/^migration lock acquired after \d+ ms$/),
+        'no pending migrations',
+      ]);
+    } finally {
+      await holder.release();
+      await other.destroy();
+    }
+  });
+
+  it('are logged for the advisory locks jobs and schedules take', async () => {
+    const log = vi.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    const transactions = new Transactions(dataSource);
+    let release!: () => void;
+    const held = transactions.withSessionLock('test:lock', () => new Promise<void>((resolve) => (release = resolve)));
+    for (let tries = 0; tries < 200 && !release; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(log).not.toHaveBeenCalled();
+    const waiting = transactions.withAdvisoryLock('test:lock', async () => 'done');
+    for (let tries = 0; tries < 200 && log.mock.calls.length === 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    await held;
+    expect(await waiting).toBe('done');
+    expect(log.mock.calls.map(([message]) => String(message))).toEqual([
+      'waiting for lock test:lock (held by another process)',
+      expect.stringMatching(/^lock test:lock acquired after \d+ ms$/),
+    ]);
+    log.mockRestore();
   });
 });

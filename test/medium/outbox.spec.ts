@@ -59,12 +59,12 @@ describe('outbox dispatcher', () => {
     driver.reachable = false;
     await dispatcher.handOver(); // logs, never throws
     expect((await rows()).map((row: { done: boolean }) => row.done)).toEqual([false, false]);
-    expect(await dispatcher.status()).toEqual({ pending: 2, failed: 0 });
+    expect(await dispatcher.status()).toMatchObject({ pending: 2, failed: 0 });
     driver.reachable = true;
     await dispatcher.handOver();
     expect([...driver.accepted.keys()]).toEqual(['sharing-a', 'assess-a']);
     expect((await rows()).map((row: { dispatched: boolean; done: boolean }) => [row.dispatched, row.done])).toEqual([[true, true], [true, true]]);
-    expect(await dispatcher.status()).toEqual({ pending: 0, failed: 0 });
+    expect(await dispatcher.status()).toMatchObject({ pending: 0, failed: 0 });
   });
 
   it('marks a row naming no known job failed instead of blocking the outbox', async () => {
@@ -86,7 +86,7 @@ describe('outbox dispatcher', () => {
     await first.onApplicationBootstrap();
     await first.beforeApplicationShutdown();
     expect((await rows()).map((row: { dispatched: boolean; done: boolean }) => [row.dispatched, row.done])).toEqual([[true, false]]);
-    expect(await first.status()).toEqual({ pending: 1, failed: 0 }); // the queue holds it (no worker ran)
+    expect(await first.status()).toMatchObject({ pending: 1, failed: 0 }); // the queue holds it (no worker ran)
 
     // Second process: the row is released and handed over again; done once the job completed.
     const ran: unknown[] = [];
@@ -97,7 +97,7 @@ describe('outbox dispatcher', () => {
     await driver.whenIdle();
     expect(ran).toEqual([{ contactPointIds: ['p3'] }]);
     expect((await rows()).map((row: { done: boolean; failed: boolean }) => [row.done, row.failed])).toEqual([[true, false]]);
-    expect(await second.status()).toEqual({ pending: 0, failed: 0 });
+    expect(await second.status()).toMatchObject({ pending: 0, failed: 0 });
     await second.beforeApplicationShutdown();
     await driver.close();
   });
@@ -116,8 +116,72 @@ describe('outbox dispatcher', () => {
     await fast.onApplicationBootstrap();
     await driver.whenIdle();
     expect((await rows()).map((row: { done: boolean; failed: boolean }) => [row.done, row.failed])).toEqual([[true, true]]);
-    expect(await fast.status()).toEqual({ pending: 0, failed: 1 });
+    expect(await fast.status()).toMatchObject({ pending: 0, failed: 1 });
     await fast.beforeApplicationShutdown();
+    await driver.close();
+  });
+
+  it('with the in-process queue, counts failed jobs per queue (outbox-born or not) and runs them again on request', async () => {
+    let healthy = false;
+    const ran: string[] = [];
+    const driver = new InProcessQueueDriver();
+    for (const queue of ['matching', 'contact-plan'] as const) {
+      await driver.work(queue, async (job) => {
+        ran.push(job.id);
+        if (!healthy) throw new Error('always');
+      }, 1);
+    }
+    // One attempt each: the definitions' backoff would make this test wait.
+    const queue = new MessageQueueService(driver);
+    (queue as unknown as { enqueue: MessageQueueService['enqueue'] }).enqueue = (name, data, options) =>
+      driver.add(name === 'contact-plan.assess-status' ? 'contact-plan' : 'matching', name, data, { queue: 'matching', attempts: 1, backoffMilliseconds: 10, jobId: options?.jobId });
+    const dispatcher = new OutboxDispatcher(outbox, transactions, queue, { pollMilliseconds: 60_000 });
+    await outbox.add('matching.refresh-contact-point-sharing', { contactPointIds: ['f1'] }, 'sharing-fails');
+    await outbox.add('contact-plan.assess-status', { borrowerIds: ['b1'] }, 'assess-fails');
+    await dispatcher.onApplicationBootstrap();
+    // A job the outbox never held (a schedule's firing) fails too.
+    await driver.add('matching', 'matching.find-candidates', { addressPointIds: [], personIds: [] }, { queue: 'matching', attempts: 1, backoffMilliseconds: 10, jobId: 'schedule-x-1' });
+    await driver.whenIdle();
+    const failed = await dispatcher.status();
+    expect(failed).toMatchObject({ pending: 0, failed: 3 });
+    expect(failed.queues.matching).toEqual({ pending: 0, failed: 2 });
+    expect(failed.queues['contact-plan']).toEqual({ pending: 0, failed: 1 });
+
+    healthy = true;
+    expect(await dispatcher.retryFailed({ queue: 'matching', limit: 1 })).toBe(1);
+    await driver.whenIdle();
+    expect(ran.slice(3)).toEqual(['sharing-fails']);
+    expect((await dispatcher.status()).queues.matching).toEqual({ pending: 0, failed: 1 });
+    expect(await dispatcher.retryFailed({ limit: 1_000 })).toBe(2);
+    await driver.whenIdle();
+    expect(ran.slice(4).sort()).toEqual(['assess-fails', 'schedule-x-1']);
+    expect(await dispatcher.status()).toMatchObject({ pending: 0, failed: 0 });
+    expect((await rows()).map((row: { job_id: string; done: boolean; failed: boolean }) => [row.job_id, row.done, row.failed])).toEqual([
+      ['sharing-fails', true, false],
+      ['assess-fails', true, false],
+    ]);
+    await dispatcher.beforeApplicationShutdown();
+    await driver.close();
+  });
+
+  it('with the in-process queue, runs again a job that failed before a restart (only the outbox remembers it)', async () => {
+    await dataSource.query(
+      `INSERT INTO outbox (job_name, payload, job_id, dispatched_at, done_at, failed_at)
+       VALUES ('matching.refresh-contact-point-sharing', '{"contactPointIds":["f2"]}', 'failed-before-restart', now(), now(), now())`,
+    );
+    const ran: unknown[] = [];
+    const driver = new InProcessQueueDriver();
+    await driver.work('matching', async (job) => void ran.push(job.data), 1);
+    const dispatcher = dispatcherOn(driver);
+    await dispatcher.onApplicationBootstrap();
+    expect(await dispatcher.status()).toMatchObject({ pending: 0, failed: 1, queues: expect.objectContaining({ matching: { pending: 0, failed: 1 } }) });
+    expect(await dispatcher.retryFailed({ queue: 'contact-plan', limit: 10 })).toBe(0);
+    expect(await dispatcher.retryFailed({ limit: 10 })).toBe(1);
+    await driver.whenIdle();
+    expect(ran).toEqual([{ contactPointIds: ['f2'] }]);
+    expect(await dispatcher.status()).toMatchObject({ pending: 0, failed: 0 });
+    expect((await rows()).map((row: { done: boolean; failed: boolean }) => [row.done, row.failed])).toEqual([[true, false]]);
+    await dispatcher.beforeApplicationShutdown();
     await driver.close();
   });
 });

@@ -29,15 +29,19 @@ function inProcess(): DriverFactory {
   };
 }
 
-function bullMq(url: string): DriverFactory {
+function bullMq(url: string): DriverFactory & { queue(): Queue | undefined } {
   let queue: Queue | undefined;
   let driver: BullMqQueueDriver | undefined;
   return {
+    queue: () => queue,
     async create() {
       const prefix = `test-${randomBytes(4).toString('hex')}`;
       const connection = { url, maxRetriesPerRequest: null };
       queue = new Queue(QUEUE, { connection, prefix });
-      driver = new BullMqQueueDriver(new Map([[QUEUE, queue]]), connection, prefix);
+      driver = new BullMqQueueDriver(new Map([[QUEUE, queue]]), connection, prefix, undefined, {
+        name: 'test-worker-7',
+        recovery: { lockDurationMilliseconds: 5_000, stalledIntervalMilliseconds: 2_000, maxStalledCount: 1 },
+      });
       return driver;
     },
     async dispose() {
@@ -127,9 +131,63 @@ describe.each(drivers)('%s driver', (_name, factory, available) => {
     await until(() => runs === 2);
   });
 
+  it.runIf(available)('keeps jobs that failed for good, oldest first, and runs them again with all their attempts', async () => {
+    current = factory();
+    const driver = await current.create();
+    let healthy = false;
+    const runs: QueueJob[] = [];
+    await driver.work(QUEUE, async (job) => {
+      runs.push(job);
+      if (!healthy) throw new Error('the receiver is away');
+    }, 1);
+    await driver.add(QUEUE, JOB, { n: 1 }, options(2, 'first'));
+    await until(async () => (await driver.counts(QUEUE)).failed === 1);
+    await driver.add(QUEUE, JOB, { n: 2 }, options(2, 'second'));
+    await until(async () => (await driver.counts(QUEUE)).failed === 2);
+    expect(await driver.failedJobIds(QUEUE, 10)).toEqual(['first', 'second']);
+    expect(await driver.failedJobIds(QUEUE, 1)).toEqual(['first']);
+    expect(runs.map((job) => [job.id, job.attempt, job.maxAttempts])).toEqual([
+      ['first', 1, 2],
+      ['first', 2, 2],
+      ['second', 1, 2],
+      ['second', 2, 2],
+    ]);
+
+    healthy = true;
+    expect(await driver.retryFailed(QUEUE, ['first', 'no-such-job'])).toEqual(['first']);
+    await until(() => runs.length === 5);
+    await until(async () => (await driver.counts(QUEUE)).active === 0);
+    // Its attempts start again from the first.
+    expect(runs[4]).toMatchObject({ id: 'first', attempt: 1, data: { n: 1 } });
+    expect(await driver.counts(QUEUE)).toMatchObject({ waiting: 0, active: 0, delayed: 0, failed: 1 });
+    expect(await driver.failedJobIds(QUEUE, 10)).toEqual(['second']);
+    // Not failed any more: nothing to retry.
+    expect(await driver.retryFailed(QUEUE, ['first'])).toEqual([]);
+  });
+
   it.runIf(available)('answers ping', async () => {
     current = factory();
     const driver = await current.create();
     await expect(driver.ping()).resolves.toBeUndefined();
+  });
+});
+
+describe.runIf(Boolean(redisUrl))('bullmq driver workers', () => {
+  it('store the worker name on every job they run (processedBy), with the crash recovery timing given', async () => {
+    const factory = bullMq(redisUrl ?? '');
+    const driver = await factory.create();
+    try {
+      let ran = false;
+      await driver.work(QUEUE, async () => void (ran = true), 1);
+      const id = await driver.add(QUEUE, JOB, {}, options(1, 'named'));
+      await until(() => ran);
+      await until(async () => (await driver.counts(QUEUE)).active === 0);
+      const job = await factory.queue()!.getJob(id);
+      expect(job?.processedBy).toBe('test-worker-7');
+      const [worker] = (driver as unknown as { workers: { opts: Record<string, unknown> }[] }).workers;
+      expect(worker.opts).toMatchObject({ name: 'test-worker-7', lockDuration: 5_000, stalledInterval: 2_000, maxStalledCount: 1 });
+    } finally {
+      await factory.dispose();
+    }
   });
 });

@@ -27,6 +27,12 @@ export class RecordingQueueDriver implements QueueDriver {
   async counts(): Promise<QueueCounts> {
     return { waiting: 0, active: 0, delayed: 0, failed: 0 };
   }
+  async failedJobIds(): Promise<string[]> {
+    return [];
+  }
+  async retryFailed(): Promise<string[]> {
+    return [];
+  }
   async ping(): Promise<void> {}
   async upsertSchedule(): Promise<void> {}
   async removeSchedule(): Promise<void> {}

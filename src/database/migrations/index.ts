@@ -1,3 +1,4 @@
+import { JobRunWorkerName1797600000000 } from './1797600000000-job-run-worker-name.js';
 import { StaleScan1797400000000 } from './1797400000000-stale-scan.js';
 import { Users1797500000000 } from './1797500000000-users.js';
 import { Webhooks1797300000000 } from './1797300000000-webhooks.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Webhooks1797300000000,
   StaleScan1797400000000,
   Users1797500000000,
+  JobRunWorkerName1797600000000,
 ];
