@@ -18,8 +18,8 @@ export interface PersonComparison {
 
 /**
  * Compares two contacts of one borrower that the exact rules kept apart. Same name with a
- * compatible relation is the same person, unless they may be namesakes (different relations, each
- * with their own mobile: mayBeNamesakes). That, a similar name (typo, homophone, 王女士 vs 王芳) or
+ * compatible relation is the same person, unless they may be namesakes (two different specific
+ * relations and no shared mobile: mayBeNamesakes). That, a similar name (typo, homophone, 王女士 vs 王芳) or
  * the same name under a contradicting relation needs an operator; anything else is different.
  */
 export function comparePersons(left: PersonSummary, right: PersonSummary): PersonComparison {
@@ -43,7 +43,7 @@ export function comparePersons(left: PersonSummary, right: PersonSummary): Perso
   score = Math.round(score * 100) / 100;
 
   if (sharedPhones.length > 0 && names !== 'different') return { decision: 'same', score: 1, fields };
-  const namesakes = sharedPhones.length === 0 && mayBeNamesakes(left.relation, right.relation, left.phones.length, right.phones.length);
+  const namesakes = sharedPhones.length === 0 && mayBeNamesakes(left.relation, right.relation);
   if (names === 'same' && relationsAgree && !namesakes) return { decision: 'same', score, fields };
   if (names === 'same' || (names === 'similar' && relationsAgree)) return { decision: 'uncertain', score, fields };
   return { decision: 'different', score, fields };

@@ -219,16 +219,17 @@ describe('PersonResolver', () => {
   });
 
   describe('contacts of the same borrower by name and relation', () => {
-    it('merges the same name with a compatible relation: 朋友 (friend) and 同事 (colleague)', () => {
+    it('does not merge one name under 朋友 (friend) and 同事 (colleague): namesakes as likely as one person', () => {
       const friend = canonicalRelation('朋友').relation;
       const colleague = canonicalRelation('同事').relation;
       expect([friend, colleague]).toEqual(['friend', 'colleague']);
       const resolver = aResolver();
 
       expect(resolver.resolve(aMention({ relation: friend, phones: [PHONE_1] }))).toEqual(created('p1'));
-      expect(resolver.resolve(aMention({ relation: colleague }))).toEqual(reused('p1', 'same_name_compatible_relation'));
-      // The merged person now holds the phone of the first mention.
-      expect(resolver.resolve(aMention({ normalizedName: undefined, phones: [PHONE_1] }))).toEqual(reused('p1', 'same_phone_same_borrower'));
+      expect(resolver.resolve(aMention({ relation: colleague }))).toEqual(created('p2'));
+      // A shared mobile still settles it, and the same relation still merges by name.
+      expect(resolver.resolve(aMention({ relation: colleague, phones: [PHONE_1] }))).toEqual(reused('p1', 'same_phone_same_borrower'));
+      expect(resolver.resolve(aMention({ relation: colleague }))).toEqual(reused('p2', 'same_name_compatible_relation'));
     });
 
     it('does not merge the same name with an incompatible relation: spouse and sibling', () => {
@@ -242,13 +243,13 @@ describe('PersonResolver', () => {
 
     const pairs: [CanonicalRelation, CanonicalRelation, boolean][] = [
       ['friend', 'friend', true],
-      ['friend', 'colleague', true],
-      ['colleague', 'friend', true],
-      ['friend', 'classmate', true],
-      ['friend', 'neighbour', true],
+      ['friend', 'colleague', false],
+      ['colleague', 'friend', false],
+      ['friend', 'classmate', false],
+      ['friend', 'neighbour', false],
       ['relative', 'spouse', true],
       ['parent', 'relative', true],
-      ['employer', 'colleague', true],
+      ['employer', 'colleague', false],
       ['other', 'spouse', true],
       ['sibling', 'other', true],
       ['spouse', 'sibling', false],
@@ -265,24 +266,23 @@ describe('PersonResolver', () => {
       expect(resolver.resolve(aMention({ relation: second }))).toEqual(merged ? reused('p1', 'same_name_compatible_relation') : created('p2'));
     });
 
-    it('leaves the same name under two different relations, each with its own mobile, to the deferred comparison', () => {
+    it('prefers the contact of the same relation among namesakes', () => {
       const resolver = aResolver();
 
       expect(resolver.resolve(aMention({ relation: 'colleague', phones: [PHONE_1] }))).toEqual(created('p1'));
       expect(resolver.resolve(aMention({ relation: 'friend', phones: [PHONE_2] }))).toEqual(created('p2'));
-      // The same relation, or a mobile on one side only, is still merged at once.
-      expect(resolver.resolve(aMention({ relation: 'friend', phones: [PHONE_3] }))).toEqual(reused('p2', 'same_name_compatible_relation'));
-      expect(resolver.resolve(aMention({ relation: 'colleague' }))).toEqual(reused('p1', 'same_name_compatible_relation'));
+      expect(resolver.resolve(aMention({ relation: 'friend' }))).toEqual(reused('p2', 'same_name_compatible_relation'));
+      expect(resolver.resolve(aMention({ relation: 'colleague', phones: [PHONE_3] }))).toEqual(reused('p1', 'same_name_compatible_relation'));
     });
 
     it.each([
-      ['colleague', 'friend', 1, 1, true],
-      ['friend', 'friend', 1, 1, false],
-      ['other', 'friend', 1, 1, false],
-      ['colleague', 'friend', 0, 1, false],
-      ['colleague', 'friend', 2, 0, false],
-    ] as const)('mayBeNamesakes(%s, %s, %i phones, %i phones) = %s', (left, right, leftPhones, rightPhones, expected) => {
-      expect(mayBeNamesakes(left, right, leftPhones, rightPhones)).toBe(expected);
+      ['colleague', 'friend', true],
+      ['friend', 'friend', false],
+      ['other', 'friend', false],
+      ['relative', 'spouse', false],
+      ['spouse', 'sibling', true],
+    ] as const)('mayBeNamesakes(%s, %s) = %s', (left, right, expected) => {
+      expect(mayBeNamesakes(left, right)).toBe(expected);
     });
 
     it('creates a new person for a different name with no phone', () => {
@@ -353,7 +353,7 @@ describe('PersonResolver', () => {
 
       expect(resolver.resolve(aMention({ relation: 'friend', phones: [PHONE_1] }))).toEqual(created('p1'));
       expect(resolver.resolve(aMention({ relation: 'spouse', phones: [PHONE_1] }))).toEqual(reused('p1', 'same_phone_same_borrower'));
-      expect(resolver.resolve(aMention({ relation: 'colleague' }))).toEqual(reused('p1', 'same_name_compatible_relation'));
+      expect(resolver.resolve(aMention({ relation: 'friend' }))).toEqual(reused('p1', 'same_name_compatible_relation'));
       expect(resolver.resolve(aMention({ relation: 'sibling' }))).toEqual(created('p2'));
     });
 
@@ -389,9 +389,9 @@ describe('PersonResolver', () => {
         reused('p1', 'same_phone_other_borrower'),
       );
 
-      // Borrower B's link exists: found as B's own contact by phone, and by name with a relation that fits colleague.
+      // Borrower B's link exists: found as B's own contact by phone, and by name as colleague.
       expect(resolver.resolve(aMention({ borrowerId: BORROWER_B, phones: [PHONE_1] }))).toEqual(reused('p1', 'same_phone_same_borrower'));
-      expect(resolver.resolve(aMention({ borrowerId: BORROWER_B, relation: 'friend' }))).toEqual(reused('p1', 'same_name_compatible_relation'));
+      expect(resolver.resolve(aMention({ borrowerId: BORROWER_B, relation: 'colleague' }))).toEqual(reused('p1', 'same_name_compatible_relation'));
       // Borrower A's link is kept, still spouse.
       expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, phones: [PHONE_1] }))).toEqual(reused('p1', 'same_phone_same_borrower'));
       expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, relation: 'relative' }))).toEqual(reused('p1', 'same_name_compatible_relation'));
@@ -408,7 +408,7 @@ describe('PersonResolver', () => {
       expect(resolver.resolve(aMention({ borrowerId: BORROWER_B, relation: 'relative' }))).toEqual(
         reused('known-1', 'same_name_compatible_relation'),
       );
-      expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, relation: 'colleague' }))).toEqual(
+      expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, relation: 'friend' }))).toEqual(
         reused('known-1', 'same_name_compatible_relation'),
       );
     });
@@ -458,7 +458,7 @@ describe('PersonResolver', () => {
       expect(resolver.resolve(aMention({ borrowerId: BORROWER_B, phones: [PHONE_1] }))).toEqual(created('p1'));
       expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, relation: 'friend' }))).toEqual(created('p2'));
 
-      expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, relation: 'colleague', phones: [PHONE_1] }))).toEqual(
+      expect(resolver.resolve(aMention({ borrowerId: BORROWER_A, relation: 'friend', phones: [PHONE_1] }))).toEqual(
         reused('p2', 'same_name_compatible_relation'),
       );
     });
@@ -583,10 +583,10 @@ describe('PersonResolver', () => {
     });
 
     it('finds a known contact of the borrower by name and compatible relation', () => {
-      const resolver = aResolver([aKnownPerson({ id: 'known-1', links: { [BORROWER_A]: 'classmate' } })]);
+      const resolver = aResolver([aKnownPerson({ id: 'known-1', links: { [BORROWER_A]: 'relative' } })]);
 
-      expect(resolver.resolve(aMention({ relation: 'friend' }))).toEqual(reused('known-1', 'same_name_compatible_relation'));
-      expect(resolver.resolve(aMention({ relation: 'spouse' }))).toEqual(created('p1'));
+      expect(resolver.resolve(aMention({ relation: 'parent' }))).toEqual(reused('known-1', 'same_name_compatible_relation'));
+      expect(resolver.resolve(aMention({ relation: 'friend' }))).toEqual(created('p1'));
     });
 
     it('finds a known person of another borrower by personal phone', () => {

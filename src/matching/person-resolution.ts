@@ -12,10 +12,8 @@ export interface KnownPerson {
   normalizedName?: string;
   /** borrower id -> relation to that borrower */
   links: Map<string, LinkRelation>;
-  /** E.164 keys of the person's own lines (never organisation switchboards) that the batch names */
+  /** E.164 keys of the person's own lines (never organisation switchboards) */
   phones: Set<string>;
-  /** Holds an own line at all, named in the batch or not. */
-  ownsPhone?: boolean;
 }
 
 export interface PersonMention {
@@ -41,12 +39,14 @@ export interface PersonDecision {
 }
 
 /**
- * Same name under two different relations that may still be one person (朋友 and 同事), each with their
- * own mobile and none shared: as likely two people of one name (two entries of one application) as one
- * person seen twice. The exact rules never merge them; the deferred comparison asks an operator.
+ * Same name under two different relations that may still be one person (朋友 and 同事): two people of
+ * one name (two entries of one application) as likely as one person seen twice. A shared mobile settles
+ * it; otherwise the exact rules never merge them and the deferred comparison asks an operator. 'other'
+ * and the vague 'relative' (亲属, 家属) carry too little to tell anyone apart.
  */
-export function mayBeNamesakes(left: LinkRelation, right: LinkRelation, leftPhones: number, rightPhones: number): boolean {
-  return left !== right && left !== 'other' && right !== 'other' && leftPhones > 0 && rightPhones > 0;
+export function mayBeNamesakes(left: LinkRelation, right: LinkRelation): boolean {
+  const vague = (relation: LinkRelation) => relation === 'other' || relation === 'relative';
+  return left !== right && !vague(left) && !vague(right);
 }
 
 /** Organisation names shorter than this ('公司', '个体') are too generic to match across borrowers. */
@@ -114,7 +114,7 @@ export class PersonResolver {
           relation !== 'self' &&
           mention.relation !== 'self' &&
           relationsCompatible(relation, mention.relation) &&
-          !mayBeNamesakes(relation, mention.relation, person.ownsPhone === true ? 1 : person.phones.size, mention.phones.length)
+          !mayBeNamesakes(relation, mention.relation)
         );
       });
       if (byName) return { personId: byName.id, created: false, reason: 'same_name_compatible_relation' };

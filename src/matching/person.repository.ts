@@ -60,7 +60,7 @@ export class PersonRepository {
    * (to these borrowers) and phones (among these) of all their members.
    */
   async findKnown(query: KnownPersonQuery, db: Queryable = this.dataSource): Promise<KnownPerson[]> {
-    const rows: { id: string; kind: PersonKind; normalized_name: string | null; links: [string, LinkRelation][] | null; phones: string[] | null; owns_phone: boolean }[] = await db.query(
+    const rows: { id: string; kind: PersonKind; normalized_name: string | null; links: [string, LinkRelation][] | null; phones: string[] | null }[] = await db.query(
       // Every step starts from what the batch names (its borrowers, phones and employers) and probes
       // indexes from there; OFFSET 0 and LIMIT keep the planner from turning a probe into a hash join
       // over a whole table, whose cost would grow with the tables rather than with the batch.
@@ -99,13 +99,7 @@ export class PersonRepository {
          FROM phone_owner JOIN member ON member.id = phone_owner.person_id
          GROUP BY member.root
        )
-       SELECT person.id, person.kind, person.normalized_name, links.links, phones.phones,
-              EXISTS (
-                SELECT 1 FROM member
-                CROSS JOIN LATERAL (SELECT contact_point_id FROM person_contact_point WHERE person_id = member.id OFFSET 0) AS owned
-                JOIN contact_point point ON point.id = owned.contact_point_id AND point.kind = 'phone'
-                WHERE member.root = root.id
-              ) AS owns_phone
+       SELECT person.id, person.kind, person.normalized_name, links.links, phones.phones
        FROM root
        CROSS JOIN LATERAL (SELECT id, kind, normalized_name FROM person WHERE id = root.id LIMIT 1) AS person
        LEFT JOIN links ON links.root = root.id
@@ -118,7 +112,6 @@ export class PersonRepository {
       normalizedName: row.normalized_name ?? undefined,
       links: new Map(row.links ?? []),
       phones: new Set(row.phones ?? []),
-      ownsPhone: row.owns_phone,
     }));
   }
 

@@ -129,13 +129,15 @@ describe('candidate search over one borrower’s contacts of the same name', () 
     expect(await mergesInvolving([colleague, friend])).toEqual([]);
   });
 
-  it('merges the same name when a later record adds a mobile to a contact listed without one', async () => {
+  it('keeps a phoneless 同事 and a later 朋友 of one name apart until an operator decides', async () => {
     const first = await context.ingest([
       aSourceRecord({ sourceRecordId: 'namesake-phoneless-first', borrower: { ref: 'NAMESAKE-phoneless' }, subject: { role: 'contact', name: '罗娟怡', relation: '同事' }, phones: ['无'] }),
     ]);
     await context.findCandidates(first);
-    await context.ingest([aContact('namesake-phoneless-later', '朋友', '13911110004', '2026-05-01T10:00:00+08:00')]);
-    expect(await personOf('namesake-phoneless-first')).toBe(await personOf('namesake-phoneless-later'));
+    const later = await context.ingest([aContact('namesake-phoneless-later', '朋友', '13911110004', '2026-05-01T10:00:00+08:00')]);
+    const [colleague, friend] = [await personOf('namesake-phoneless-first'), await personOf('namesake-phoneless-later')];
+    expect(colleague).not.toBe(friend);
+    await expect(context.findCandidates(later)).resolves.toEqual({ suggested: 1, merged: 0 });
   });
 });
 
