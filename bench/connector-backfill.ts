@@ -39,6 +39,7 @@ import {
   resetStatementStatistics,
   startBenchService,
   STATEMENT_STATISTICS_SETTINGS,
+  failBenchmark,
 } from './harness.js';
 import { measureRecordWorkFloor, measureStorageFloor } from './storage-floor.js';
 import { SYNTHETIC_SOURCES, syntheticBorrowers, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
@@ -494,11 +495,7 @@ async function printFloor(
   };
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  console.error('connector-backfill: the benchmark did not complete');
-  process.exitCode = 1;
-});
+main().catch(failBenchmark('connector-backfill'));
 
 /** What the planner believes of each large table against what it holds, and when autovacuum last analysed it. */
 async function printTableStatistics(dataSource: { query(sql: string): Promise<Record<string, unknown>[]> }): Promise<void> {

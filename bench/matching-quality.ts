@@ -10,7 +10,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_KEYS, numberFlag, parseFlags, registerSources, startBenchService } from './harness.js';
+import { BENCH_KEYS, numberFlag, parseFlags, registerSources, startBenchService, failBenchmark } from './harness.js';
 import { accuracyByTag, type ErrorExample, falseMerges, falseSplits, type Mention, pairwiseScore, type PairwiseScore, pairwiseScoreWithTag, suggestionTruth } from './pairwise.js';
 import { intoSourceBatches, QUALITY_PROFILE, type SyntheticBorrower, type SyntheticRecord, syntheticBorrowers, UNUSABLE, VAGUE } from './synthetic-contacts.js';
 
@@ -439,9 +439,4 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(1, width - visible));
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  // Low scores exit 0 (a measurement); a run that could not measure anything does not.
-  console.error('matching-quality: the benchmark did not complete');
-  process.exitCode = 1;
-});
+main().catch(failBenchmark('matching-quality'));
