@@ -47,7 +47,7 @@ export class MatchCandidatesService {
     const candidates = [...(await this.addressCandidates(addressPointIds)), ...(await this.personCandidates(personIds))];
     if (candidates.length === 0) return { suggested: 0, merged: 0 };
     return this.transactions.run(async (transaction) => {
-      const fresh = await this.withoutDecidedPairs(transaction, candidates);
+      const { fresh, settledSuggestions } = await this.withoutDecidedPairs(transaction, candidates);
       let merged = 0;
       for (const candidate of fresh.filter((entry) => entry.decision === 'same')) {
         // A pair already merged (or changed) by a concurrent decision is skipped; any other error fails the job, which retries.
@@ -59,6 +59,13 @@ export class MatchCandidatesService {
             throw error;
           });
         if (done) merged += 1;
+        const suggestionId = settledSuggestions.get(pairKey(candidate));
+        if (done && suggestionId !== undefined) {
+          await this.suggestions.recordDecision(
+            { id: suggestionId, status: 'accepted', decidedAt: new Date(), decidedBy: SYSTEM_PRINCIPAL.id, note: 'merged automatically: later records settled it' },
+            transaction,
+          );
+        }
       }
       const suggestions = fresh.filter((entry) => entry.decision === 'uncertain' && this.actionable(entry));
       if (suggestions.length > 0) await this.suggestions.insertPending(suggestions, transaction);
@@ -184,12 +191,28 @@ export class MatchCandidatesService {
     });
   }
 
-  private async withoutDecidedPairs(transaction: Queryable, candidates: Candidate[]): Promise<Candidate[]> {
+  /**
+   * Pairs never stored, plus pending suggestions that later records now settle as the same (an estate's
+   * street address learnt since, say): those merge, and `settledSuggestions` names the suggestion to close.
+   */
+  private async withoutDecidedPairs(transaction: Queryable, candidates: Candidate[]): Promise<{ fresh: Candidate[]; settledSuggestions: Map<string, string> }> {
     const unique = uniquePairs(candidates);
     const existing = await this.suggestions.findExistingPairs(unique, transaction);
-    const known = new Set(existing.map((row) => `${row.kind}|${row.leftId}|${row.rightId}`));
-    return unique.filter((entry) => !known.has(`${entry.kind}|${entry.leftId}|${entry.rightId}`));
+    const stored = new Map(existing.map((row) => [pairKey(row), row]));
+    const settledSuggestions = new Map<string, string>();
+    const fresh = unique.filter((entry) => {
+      const row = stored.get(pairKey(entry));
+      if (row === undefined) return true;
+      if (row.status !== 'pending' || entry.decision !== 'same') return false;
+      settledSuggestions.set(pairKey(entry), row.id);
+      return true;
+    });
+    return { fresh, settledSuggestions };
   }
+}
+
+function pairKey(pair: { kind: string; leftId: string; rightId: string }): string {
+  return `${pair.kind}|${pair.leftId}|${pair.rightId}`;
 }
 
 function uniquePairs<T extends { leftId: string; rightId: string; kind?: string }>(pairs: T[]): T[] {

@@ -28,6 +28,11 @@ export interface SuggestionPair {
   rightId: string;
 }
 
+export interface StoredPair extends SuggestionPair {
+  id: string;
+  status: SuggestionStatus;
+}
+
 export interface NewSuggestion extends SuggestionPair {
   borrowerId: string | null;
   score: number;
@@ -150,9 +155,9 @@ export class MatchSuggestionRepository {
   }
 
   /** Which of these pairs are stored already, whatever their status. */
-  async findExistingPairs(pairs: readonly SuggestionPair[], db: Queryable = this.dataSource): Promise<SuggestionPair[]> {
+  async findExistingPairs(pairs: readonly SuggestionPair[], db: Queryable = this.dataSource): Promise<StoredPair[]> {
     return db.query(
-      `SELECT kind, left_id AS "leftId", right_id AS "rightId" FROM match_suggestion
+      `SELECT id, kind, left_id AS "leftId", right_id AS "rightId", status FROM match_suggestion
        WHERE (kind, left_id, right_id) IN (SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::uuid[]))`,
       [pairs.map((pair) => pair.kind), pairs.map((pair) => pair.leftId), pairs.map((pair) => pair.rightId)],
     );

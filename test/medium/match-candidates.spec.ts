@@ -54,6 +54,27 @@ describe('candidate search over addresses', () => {
     expect(await suggestionsInvolving([same, sameMisspelt, neighbour])).toHaveLength(1);
   });
 
+  it('merges an estate typo once the estate is known at the street address, closing the suggestion it had raised', async () => {
+    const first = await context.ingest([
+      aSourceRecord({ sourceRecordId: 'typo-1', borrower: { ref: 'TYPO-1' }, addresses: [{ text: '浙江省杭州市西湖区锦绣家园5幢1单元302' }] }),
+      aSourceRecord({ sourceRecordId: 'typo-2', borrower: { ref: 'TYPO-2' }, addresses: [{ text: '杭州市西湖区文三路88号绵绣家园5-1-302' }] }),
+    ]);
+    const [estateOnly, misspelt] = [await addressOf('typo-1'), await addressOf('typo-2')];
+    // Nothing says yet that 锦绣家园 stands at 文三路88号: an operator's call.
+    await expect(context.findCandidates(first)).resolves.toEqual({ suggested: 1, merged: 0 });
+    // The same flat written with the estate's street address teaches where the estate is.
+    const later = await context.ingest([
+      aSourceRecord({ sourceRecordId: 'typo-3', borrower: { ref: 'TYPO-1' }, addresses: [{ text: '杭州市西湖区文三路88号锦绣家园5栋1单元302室' }] }),
+    ]);
+    expect(await addressOf('typo-3')).toBe(estateOnly);
+    await expect(context.findCandidates(later)).resolves.toEqual({ suggested: 0, merged: 1 });
+    expect(await addressOf('typo-2')).toBe(await addressOf('typo-1'));
+    const rows = await suggestionsInvolving([estateOnly, misspelt]);
+    expect(rows).toEqual([expect.objectContaining({ kind: 'address', status: 'accepted' })]);
+    const [{ decided_by }]: { decided_by: string }[] = await context.dataSource.query('SELECT decided_by FROM match_suggestion WHERE left_id = $1', [rows[0].left_id]);
+    expect(decided_by).toBe('system');
+  });
+
   it('raises nothing for flats of one estate that differ in room or building', async () => {
     const search = await context.ingest([
       aSourceRecord({ sourceRecordId: 'other-1', borrower: { ref: 'OTHER-1' }, addresses: [{ text: '北京市朝阳区望京花园1栋1单元101室' }] }),
