@@ -25,6 +25,9 @@ export function dataSourceOptions(settings: DatabaseConnectionSettings): DataSou
     maxQueryExecutionTime: 2_000,
     poolSize: settings.poolSize ?? 10,
     applicationName: 'contact-recovery',
+    // JIT compiles the bulk statements of every ingest batch afresh and never pays back: on PostgreSQL 15 with its
+    // default jit=on it took PostgreSQL's CPU a record from 636 to 1,527 µs (bench:fleet, 50,000 records).
+    extra: { options: '-c jit=off' },
   };
 }
 

@@ -11,7 +11,7 @@ import { compareAddresses, estateToLocate, type ParsedAddress } from './address/
 import { MatchCandidateRepository, type PersonSourceCount } from './match-candidate.repository.js';
 import { type ContactPointSeenFor, mayMatchContactPoint, mayMatchPerson } from '../consent/consent-in-force.js';
 import { ConsentService } from '../consent/consent.service.js';
-import { comparePersons, type PersonSummary } from './person-comparison.js';
+import { comparePersons, namesakeNames, type PersonSummary } from './person-comparison.js';
 import { namesCompatible } from './person/person-name.js';
 import { maskPhone } from '../privacy/masking.js';
 
@@ -139,11 +139,12 @@ export class MatchCandidatesService {
     }
     const candidates: Candidate[] = [];
     for (const [borrowerId, persons] of byBorrower) {
+      const namesakes = namesakeNames(persons);
       for (let i = 0; i < persons.length; i += 1) {
         for (let j = i + 1; j < persons.length; j += 1) {
           if (!touched.has(persons[i].id) && !touched.has(persons[j].id)) continue;
           const [left, right] = persons[i].id < persons[j].id ? [persons[i], persons[j]] : [persons[j], persons[i]];
-          const comparison = comparePersons(left, right);
+          const comparison = comparePersons(left, right, left.normalizedName !== undefined && namesakes.has(left.normalizedName));
           if (comparison.decision === 'different') continue;
           candidates.push({ kind: 'person', leftId: left.id, rightId: right.id, borrowerId, ...comparison });
         }

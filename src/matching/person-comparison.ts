@@ -21,8 +21,10 @@ export interface PersonComparison {
  * compatible relation is the same person, unless they may be namesakes (two different specific
  * relations and no shared mobile: mayBeNamesakes). That, a similar name (typo, homophone, 王女士 vs 王芳) or
  * the same name under a contradicting relation needs an operator; anything else is different.
+ * `amongNamesakes` (namesakeNames): the borrower has namesakes of this name, so the name alone
+ * tells no one apart and only a shared mobile merges.
  */
-export function comparePersons(left: PersonSummary, right: PersonSummary): PersonComparison {
+export function comparePersons(left: PersonSummary, right: PersonSummary, amongNamesakes = false): PersonComparison {
   const names = namesCompatible(left.normalizedName, right.normalizedName);
   const relationsAgree =
     left.relation !== 'self' && right.relation !== 'self' && relationsCompatible(left.relation, right.relation);
@@ -43,7 +45,7 @@ export function comparePersons(left: PersonSummary, right: PersonSummary): Perso
   score = Math.round(score * 100) / 100;
 
   if (sharedPhones.length > 0 && names !== 'different') return { decision: 'same', score: 1, fields };
-  const namesakes = sharedPhones.length === 0 && mayBeNamesakes(left.relation, right.relation);
+  const namesakes = sharedPhones.length === 0 && (amongNamesakes || mayBeNamesakes(left.relation, right.relation));
   if (names === 'same' && relationsAgree && !namesakes) return { decision: 'same', score, fields };
   if (names === 'same' || (names === 'similar' && relationsAgree)) return { decision: 'uncertain', score, fields };
   return { decision: 'different', score, fields };
@@ -53,4 +55,18 @@ function nameAgreement(names: ReturnType<typeof namesCompatible>): SuggestionFie
   if (names === 'same') return 'agree';
   if (names === 'similar') return 'similar';
   return names === 'unknown' ? 'missing' : 'differ';
+}
+
+/** Names two of one borrower's contacts share while they may be namesakes (mayBeNamesakes, no shared mobile). */
+export function namesakeNames(contacts: readonly PersonSummary[]): Set<string> {
+  const names = new Set<string>();
+  for (let i = 0; i < contacts.length; i += 1) {
+    for (let j = i + 1; j < contacts.length; j += 1) {
+      const [left, right] = [contacts[i], contacts[j]];
+      if (left.normalizedName === undefined || left.normalizedName !== right.normalizedName) continue;
+      const sharePhone = left.phones.some((phone) => right.phones.includes(phone));
+      if (!sharePhone && mayBeNamesakes(left.relation, right.relation)) names.add(left.normalizedName);
+    }
+  }
+  return names;
 }

@@ -273,6 +273,8 @@ describe('PersonResolver', () => {
       expect(resolver.resolve(aMention({ relation: 'friend', phones: [PHONE_2] }))).toEqual(created('p2'));
       expect(resolver.resolve(aMention({ relation: 'friend' }))).toEqual(reused('p2', 'same_name_compatible_relation'));
       expect(resolver.resolve(aMention({ relation: 'colleague', phones: [PHONE_3] }))).toEqual(reused('p1', 'same_name_compatible_relation'));
+      // A vague relation fits both: neither is it.
+      expect(resolver.resolve(aMention({ relation: 'other' }))).toEqual(created('p3'));
     });
 
     it.each([

@@ -103,10 +103,7 @@ export class PersonResolver {
     const byPhone = contacts.find((person) => mention.phones.some((phone) => person.phones.has(phone)));
     if (byPhone) return { personId: byPhone.id, created: false, reason: 'same_phone_same_borrower' };
     if (mention.normalizedName) {
-      // The same relation first: of two contacts of one name (a colleague and a friend), 朋友 is the friend.
-      const sameRelation = (person: KnownPerson) => Number(person.links.get(mention.borrowerId) === mention.relation);
-      const sameRelationFirst = [...contacts].sort((left, right) => sameRelation(right) - sameRelation(left));
-      const byName = sameRelationFirst.find((person) => {
+      const byName = contacts.filter((person) => {
         const relation = person.links.get(mention.borrowerId);
         return (
           person.normalizedName === mention.normalizedName &&
@@ -117,7 +114,11 @@ export class PersonResolver {
           !mayBeNamesakes(relation, mention.relation)
         );
       });
-      if (byName) return { personId: byName.id, created: false, reason: 'same_name_compatible_relation' };
+      // Of namesakes (a 同事 and a 朋友 of one name) only the one with the mention's own relation is it; a vague
+      // relation that fits both is neither: a new person, which the deferred comparison puts to an operator.
+      const sameRelation = byName.filter((person) => person.links.get(mention.borrowerId) === mention.relation);
+      const chosen = byName.length === 1 ? byName[0] : sameRelation.length === 1 ? sameRelation[0] : undefined;
+      if (chosen) return { personId: chosen.id, created: false, reason: 'same_name_compatible_relation' };
     }
     // A personal mobile seen under another borrower: the same real person (a shared contact).
     const shared = this.samePhoneElsewhere(mention, (person) => person.links.get(mention.borrowerId) !== 'self');

@@ -89,7 +89,8 @@ export class BullMqQueueDriver implements QueueDriver {
     worker.on('failed', (job, error) => {
       // A job that lost its worker too often fails here without any processor run to report it.
       if (!job || this.reported.has(error)) return;
-      const final = job.attemptsMade >= (job.opts.attempts ?? 1);
+      // Failed for good: out of attempts, or stalled too often (BullMQ fails that with an UnrecoverableError, attempts left or not).
+      const final = job.finishedOn !== undefined || error?.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
       this.onFailure({ id: job.id ?? '', name: job.name as JobName, data: job.data, attempt: job.attemptsMade }, error, final);
     });
     // Without a listener an 'error' event (Redis hiccup) would crash the process.
@@ -122,6 +123,9 @@ export class BullMqQueueDriver implements QueueDriver {
       const job = await this.queue(queue).getJob(id);
       if (!job || !(await job.isFailed())) continue;
       try {
+        // job.retry() resets the attempts, not the stalled count ('stc'): a job failed for stalling would fail again on its next stall.
+        const client = await this.queue(queue).getBackend().client;
+        await client.hdel(this.queue(queue).toKey(id), 'stc');
         await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
         retried.push(id);
       } catch {

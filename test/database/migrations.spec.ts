@@ -23,6 +23,13 @@ afterAll(async () => {
   await database?.drop();
 });
 
+describe('connections', () => {
+  it('run with JIT off, whatever the server’s default', async () => {
+    const [{ jit }]: { jit: string }[] = await dataSource.query('SHOW jit');
+    expect(jit).toBe('off');
+  });
+});
+
 describe('migrations', () => {
   it('match the entities: nothing is left for the schema builder to change', async () => {
     const pending = await dataSource.driver.createSchemaBuilder().log();

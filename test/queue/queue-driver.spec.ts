@@ -190,4 +190,24 @@ describe.runIf(Boolean(redisUrl))('bullmq driver workers', () => {
       await factory.dispose();
     }
   });
+
+  it('give a job retried after it failed for stalling its stalls back, as well as its attempts', async () => {
+    const factory = bullMq(redisUrl ?? '');
+    const driver = await factory.create();
+    try {
+      await driver.work(QUEUE, async () => {
+        throw new Error('the receiver is away');
+      }, 1);
+      const id = await driver.add(QUEUE, JOB, {}, options(1, 'stalled-out'));
+      await until(async () => (await driver.counts(QUEUE)).failed === 1);
+      // As BullMQ leaves a job its stalled check moved back once before (moveStalledJobsToWait: HINCRBY stc).
+      const queue = factory.queue()!;
+      const client = await queue.getBackend().client;
+      await client.hset(queue.toKey(id), { stc: '1' });
+      expect(await driver.retryFailed(QUEUE, [id])).toEqual([id]);
+      expect(await client.hget(queue.toKey(id), 'stc')).toBeNull();
+    } finally {
+      await factory.dispose();
+    }
+  });
 });

@@ -213,8 +213,7 @@ function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, resul
   const missing = new Set<FieldName>();
   for (const { rule, comparison } of results) {
     if (rule.field === 'community') {
-      // A two-character name one character off is below the similarity threshold ('differ'); the variant test decides.
-      if (comparison.agreement !== 'similar' && comparison.agreement !== 'differ') return false;
+      if (comparison.agreement !== 'similar') return false;
     } else if (comparison.agreement === 'agree') {
       agreed.add(rule.field);
     } else if (comparison.agreement === 'missing' && (rule.field === 'floor' || STREET.includes(rule.field) || unscoredWhenMissing(rule.field, false, false))) {

@@ -12,8 +12,8 @@ export interface ParsedAddress {
   city?: Division;
   district?: Division;
   /**
-   * Set instead of district when the name fits several (市中区 in 山东: 济南 or 枣庄; 朝阳区: Beijing or
-   * Changchun): the address is keyed and blocked at that precision, never merged on its own.
+   * Set instead of district when the name fits two or three of one province (山东市中区: 济南 or 枣庄):
+   * the address is keyed and blocked at that precision, never merged on its own.
    */
   districtCandidates?: Division[];
   /** 街道/镇/乡, as written ("粤海街道"). */

@@ -23,14 +23,19 @@ export interface ResolvedDivisions {
   districtCandidates?: DivisionRecord[];
 }
 
-// More districts of one name than this say too little to block on (新城区, 和平区 recur across China).
-const MAXIMUM_DISTRICT_CANDIDATES = 6;
+// More districts of one name than this say too little to block on.
+const MAXIMUM_DISTRICT_CANDIDATES = 3;
 
-/** The districts an ambiguous full district name may be, when every reading is a district. */
+/**
+ * The districts an ambiguous full district name may be, when every reading is a district of one province
+ * (山东市中区: 济南 or 枣庄). Across provinces (朝阳区 alone: Beijing or Changchun) the same road and flat
+ * number would pool borrowers of different cities into one point: too vague.
+ */
 function districtCandidatesOf(entries: readonly AliasEntry[]): DivisionRecord[] | undefined {
   if (entries.some((entry) => entry.short || entry.record.level !== 3)) return undefined;
   const districts = [...new Map(entries.map((entry) => [entry.record.code, entry.record])).values()];
-  return districts.length >= 2 && districts.length <= MAXIMUM_DISTRICT_CANDIDATES ? districts : undefined;
+  if (districts.length < 2 || districts.length > MAXIMUM_DISTRICT_CANDIDATES) return undefined;
+  return sharedParent(districts, 1) === undefined ? undefined : districts;
 }
 
 /** The one division every candidate lies in at `level`, if they share it. */

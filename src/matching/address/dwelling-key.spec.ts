@@ -80,9 +80,10 @@ describe('dwellingKey', () => {
     expect(keyOf(raw)).toBeUndefined();
   });
 
-  it('keys a district name that fits several districts by all of them', () => {
-    expect(keyOf('朝阳区建国路88号SOHO现代城A座1201')).toBe('110105/220104|community:SOHO现代城|building:A|room:1201');
+  it('keys a district name that fits districts of one province by all of them, and not across provinces', () => {
     expect(keyOf('山东市中区中山路153号幸福花园3号楼2单元401')).toBe('370103/370402|community:幸福花园|building:3|unit:2|room:401');
+    expect(keyOf('朝阳区建国路88号SOHO现代城A座1201')).toBeUndefined();
+    expect(keyOf('鼓楼区中山路1号3栋501')).toBeUndefined();
   });
 
   it('prefixes pickup points so that a locker never equals a home', () => {
@@ -210,8 +211,9 @@ describe('blockingKeys', () => {
     expect(blockingKeys(parseAddress(''))).toEqual([]);
   });
 
-  it('blocks a district name that fits several districts in each of them', () => {
-    expect(blockingKeys(parseAddress('朝阳区建国路88号'))).toEqual(['110105|road:建国路#88', '220104|road:建国路#88']);
+  it('blocks a district name that fits districts of one province in each of them', () => {
+    expect(blockingKeys(parseAddress('山东市中区中山路88号'))).toEqual(['370103|road:中山路#88', '370402|road:中山路#88']);
+    expect(blockingKeys(parseAddress('朝阳区建国路88号'))).toEqual([]);
   });
 
   it('is empty for a district without road or estate', () => {

@@ -286,7 +286,19 @@ describe('landmark qualifiers between the street address and the estate', () => 
     expect(dwelling(`${STREET}18号近邻公寓3栋501`)).toMatchObject({ roadNumber: '18', community: '近邻公寓' });
   });
 
-  it('reads a qualifier with nothing after it as no dwelling, not as an estate', () => {
-    expect(dwelling(`${STREET}372号旁`)).toMatchObject({ road: '中山大道', roadNumber: undefined, community: undefined });
+  it.each([
+    ['88号旁门3栋501', '旁门'],
+    ['88号北侧楼3栋501', '北侧楼'],
+    ['88号近学校宿舍3栋501', '近学校宿舍'],
+    ['88号近大学城公寓3栋501', '近大学城公寓'],
+    ['88号近公园里3栋501', '近公园里'],
+    ['88号近江公园小区3栋501', '近江公园'],
+    ['88号近站前花园3栋501', '近站前花园'],
+  ])('%s: no estate of its own after the would-be qualifier, so the number stays and the whole name is the estate', (rest, community) => {
+    expect(dwelling(`${STREET}${rest}`)).toMatchObject({ roadNumber: '88', community });
+  });
+
+  it('keeps the house number when nothing follows the qualifier', () => {
+    expect(dwelling(`${STREET}372号旁`)).toMatchObject({ road: '中山大道', roadNumber: '372' });
   });
 });

@@ -42,13 +42,30 @@ const ROAD_WITHOUT_NUMBER = new RegExp(
 // Road words that are really part of a name or a landmark: 人民路小区, 解放路口, 中山路站.
 const NOT_A_ROAD_AFTER = /^(?:口|边|旁|侧|站|小区|花园|公寓|大厦|新村|社区|宿舍|家属)/;
 // Where a place is relative to the street address before it: 372号旁保利花园, 261号对面丽景湾, 88号往东50米阳光花园,
-// 235号近地铁站万科城. The estate after it is the anchor; the house number is a landmark's, so it is dropped.
-const LANDMARK =
-  '(?:地铁站|地铁口|公交站|车站|站|路口|医院|学校|小学|中学|大学|菜市场|市场|超市|商场|银行|公园|加油站|酒店|宾馆)';
+// 235号近地铁站万科城. The estate after it is the anchor; the house number is a landmark's, so it is dropped. A
+// named landmark after 近 needs a name of its own (近体育中心地铁站), so 近大学城公寓 and 近公园里 stay estate names.
+const LANDMARK = '(?:路口|医院|学校|小学|中学|大学|菜市场|市场|超市|商场|银行|公园|加油站|酒店|宾馆|地铁站|公交站|车站)';
 const QUALIFIER = new RegExp(
-  `(?:斜?对面|对过|旁边?|边上|附近|隔壁|后面|背后|[东西南北]侧|往?[东西南北]\\d+米|近[\\u4e00-\\u9fff]{0,8}?${LANDMARK})(?:处|的)?`,
+  `(?:斜?对面|对过|旁边?|边上|附近|隔壁|后面|背后|[东西南北]侧|往?[东西南北]\\d+米|近(?:地铁站|地铁口|公交站|[\\u4e00-\\u9fff]{1,8}?${LANDMARK}))(?:处|的)?`,
   'y',
 );
+// What is left after a qualifier must name an estate: not a scrap (旁门, 北侧楼, 近学校宿舍) nor nothing at all.
+const GENERIC_PLACES = new Set(['门', '楼', '院', '大院', '宿舍', '宿舍楼', '家属院', '家属楼', '平房', '小区', '里']);
+
+/** True when the text from `position` to the building/unit/room tokens names an estate of its own. */
+function estateFollows(text: string, position: number): boolean {
+  STRUCTURE_START.lastIndex = position;
+  const structure = STRUCTURE_START.exec(text);
+  const name = normaliseCommunityName(text.slice(position, structure === null ? text.length : structure.index));
+  return name !== undefined && name.length >= 2 && !GENERIC_PLACES.has(name);
+}
+
+/** The length of a landmark qualifier at `position` followed by an estate name, or 0. */
+function qualifierLength(text: string, position: number): number {
+  const qualifier = stickyMatch(QUALIFIER, text, position);
+  return qualifier !== null && estateFollows(text, position + qualifier[0].length) ? qualifier[0].length : 0;
+}
+
 // After a bare number, these mean it was a building or room, not a house number.
 const STRUCTURE_CHARACTERS = /^[栋幢座楼层室房单门期区组队#-]/;
 
@@ -181,8 +198,8 @@ function parseRoad(text: string, position: number, parts: DwellingParts): number
       suffix === '号院' || suffix === '弄' || (suffix === '号' ? following !== '楼' : !STRUCTURE_CHARACTERS.test(following));
     if (isHouseNumber) {
       parts.road = numbered[1];
-      const qualifier = stickyMatch(QUALIFIER, text, end);
-      if (qualifier !== null) return end + qualifier[0].length;
+      const qualifier = qualifierLength(text, end);
+      if (qualifier > 0) return end + qualifier;
       const number = (numbered[2] as string).replace('之', '-');
       parts.roadNumber = suffix === '弄' ? `${number}弄` : number;
       return end;
@@ -193,10 +210,10 @@ function parseRoad(text: string, position: number, parts: DwellingParts): number
   if (bare !== null) {
     const end = position + bare[0].length;
     // 中山大道旁保利花园: the road is where the estate is, the estate is the anchor.
-    const qualifier = stickyMatch(QUALIFIER, text, end);
-    if (qualifier !== null && end + qualifier[0].length < text.length) {
+    const qualifier = qualifierLength(text, end);
+    if (qualifier > 0) {
       parts.road = bare[1];
-      return end + qualifier[0].length;
+      return end + qualifier;
     }
     if (!NOT_A_ROAD_AFTER.test(text.slice(end, end + 2))) {
       parts.road = bare[1];

@@ -8,9 +8,9 @@ describe('estateNameVariant', () => {
     ['万科新城', '万科新成', 'homophone'],
     ['锦绣家园', '绵绣家园', 'similar-shape'],
     ['碧桂园', '璧桂园', 'homophone'],
-    ['景泰', '井泰', 'homophone'],
-    ['锦苑', '绵苑', 'similar-shape'],
-    ['翠苑', '翠园', 'homophone'],
+    ['锦绣苑', '绵绣苑', 'similar-shape'],
+    ['景泰', '井泰', undefined],
+    ['华府', '花府', undefined],
   ] as const)('%s / %s: %s', (left, right, kind) => {
     expect(estateNameVariant(left, right)?.kind).toBe(kind);
   });

@@ -26,8 +26,8 @@ const SIMILAR_PAIRS = new Set(SIMILAR_SHAPES.flatMap((pair) => [pair, `${pair[1]
 
 // Digits, letters, Chinese numerals and directions tell phases and zones apart (name-similarity.ts).
 const NOT_A_TYPO = /[\dA-Z零〇一二两三四五六七八九十百千东西南北]/;
-// Two characters (景泰/井泰) only ever decide next to an agreeing street address and flat.
-const MINIMUM_NAME_LENGTH = 2;
+// In a two-character name (华府/花府, 景泰/井泰) one character is half the name: too much to call a typo.
+const MINIMUM_NAME_LENGTH = 3;
 
 function readings(character: string): readonly string[] {
   return pinyin(character, { toneType: 'none', multiple: true, type: 'array' });
@@ -44,7 +44,7 @@ export function lookAlike(left: string, right: string): boolean {
 }
 
 /**
- * The single character in which two estate names of equal length (at least two characters) differ,
+ * The single character in which two estate names of equal length (at least three characters) differ,
  * when it is a homophone or look-alike; undefined for equal names and for every other difference.
  */
 export function estateNameVariant(left: string, right: string): EstateNameVariant | undefined {
