@@ -14,7 +14,7 @@
  * bench/output/connector-backfill-<rows>.json.
  */
 import { availableParallelism } from 'node:os';
-import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
@@ -40,6 +40,7 @@ import {
   startBenchService,
   STATEMENT_STATISTICS_SETTINGS,
   failBenchmark,
+  backendsOf,
 } from './harness.js';
 import { measureRecordWorkFloor, measureStorageFloor } from './storage-floor.js';
 import { SYNTHETIC_SOURCES, syntheticBorrowers, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
@@ -421,24 +422,6 @@ async function fillLenderTable(url: string, options: { seed: number; rows: numbe
 function copyText(value: string | undefined): string {
   if (value === undefined || value === null) return '\\N';
   return value.replace(/[\\\t\n\r]/g, (char) => (char === '\\' ? '\\\\' : char === '\t' ? '\\t' : char === '\n' ? '\\n' : '\\r'));
-}
-
-/** utime + stime of the PostgreSQL backends connected to `database` (their process title names it), by pid. */
-function backendsOf(database: string): Map<number, number> {
-  const found = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      found.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
 }
 
 /** Outbox rows handed over and the in-process queue idle (what `npm run connector -- run` waits for, and bench:ingest's --wait-jobs). */

@@ -31,7 +31,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { QUEUE_NAMES } from '../src/queue/job-definitions.js';
-import { BENCH_KEYS, BENCH_RATE_LIMITS, freePort, JsonClient, numberFlag, parseFlags, postgresCpuSeconds, processCpuSeconds } from './harness.js';
+import { backendsOf, BENCH_KEYS, BENCH_RATE_LIMITS, freePort, JsonClient, numberFlag, parseFlags, postgresCpuSeconds, processCpuSeconds } from './harness.js';
 import { SYNTHETIC_SOURCES, syntheticBatches, THROUGHPUT_PROFILE } from './synthetic-contacts.js';
 
 const ROOT = process.cwd();
@@ -908,24 +908,6 @@ function readQueueSettings(serviceEnvironment: Record<string, string>): {
         ? `Worker options in src/queue: ${workerOptions.join(' | ')}`
         : `none set in src/queue or src/config: ${defaults}`;
   return { summary, environment, workerOptions, bullmqDefaults };
-}
-
-/** utime + stime of the PostgreSQL backends connected to `database` (their process title names it), by pid. */
-function backendsOf(database: string): Map<number, number> {
-  const found = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const title = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
-      if (!title.startsWith('postgres: ') || !title.includes(` ${database} `)) continue;
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      found.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / 100);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return found;
 }
 
 async function redisCpuSeconds(redis: Redis): Promise<number | undefined> {
