@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_WORKER_RECOVERY } from '../queue/queue.options.js';
 import { ConfigurationError, estimateKeyBits, isLoopback, keyWeakness, loadConfiguration, parseApiKeys, parseTrustProxy } from './configuration.js';
 
 const KEY = 'k'.repeat(16);
@@ -66,7 +67,8 @@ describe('loadConfiguration', () => {
   it('names the process after its host and pid unless WORKER_NAME says otherwise, and sets crash recovery in one place', () => {
     const defaults = loadConfiguration({});
     expect(defaults.workerName).toBe(`${hostname()}:${process.pid}`);
-    expect(defaults.queue).toMatchObject({ lockDurationMilliseconds: 30_000, stalledIntervalMilliseconds: 15_000, maxStalledCount: 2 });
+    // The queue's own fallback (a driver built without configuration) is the same.
+    expect(defaults.queue).toMatchObject(DEFAULT_WORKER_RECOVERY);
     const set = loadConfiguration({ WORKER_NAME: 'worker-3', QUEUE_LOCK_DURATION_MS: '10000', QUEUE_STALLED_INTERVAL_MS: '5000', QUEUE_MAX_STALLED_COUNT: '0' });
     expect(set.workerName).toBe('worker-3');
     expect(set.queue).toMatchObject({ lockDurationMilliseconds: 10_000, stalledIntervalMilliseconds: 5_000, maxStalledCount: 0 });

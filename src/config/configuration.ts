@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { DEFAULT_WORKER_RECOVERY } from '../queue/queue.options.js';
 
 export const API_ROLES = ['admin', 'platform', 'operator', 'auditor'] as const;
 export type ApiRole = (typeof API_ROLES)[number];
@@ -92,9 +91,10 @@ const environmentSchema = z.object({
   QUEUE_OUTAGE_RETRY_MAX_MS: integer(15_000, 50, 300_000),
   OUTBOX_POLL_MS: integer(1_000, 20, 60_000),
   TEST_JOB_START_DELAY_MS: integer(0, 0, 600_000),
-  QUEUE_LOCK_DURATION_MS: integer(DEFAULT_WORKER_RECOVERY.lockDurationMilliseconds, 1_000, 600_000),
-  QUEUE_STALLED_INTERVAL_MS: integer(DEFAULT_WORKER_RECOVERY.stalledIntervalMilliseconds, 1_000, 600_000),
-  QUEUE_MAX_STALLED_COUNT: integer(DEFAULT_WORKER_RECOVERY.maxStalledCount, 0, 100),
+  // The same defaults as DEFAULT_WORKER_RECOVERY (src/queue/queue.options.ts), which configuration may not import.
+  QUEUE_LOCK_DURATION_MS: integer(30_000, 1_000, 600_000),
+  QUEUE_STALLED_INTERVAL_MS: integer(15_000, 1_000, 600_000),
+  QUEUE_MAX_STALLED_COUNT: integer(2, 0, 100),
   WORKER_NAME: z
     .string()
     .trim()
