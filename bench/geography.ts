@@ -208,6 +208,8 @@ export const DISTRICTS: readonly District[] = loadDistricts();
 export const ESTATE_PREFIXES = [
   '阳光', '翠竹', '锦绣', '金地', '万科', '碧桂', '绿地', '华润', '保利', '龙湖', '星河', '世纪', '东方', '春华', '幸福',
   '和平', '长城', '新城', '御景', '枫林', '丽景', '滨江', '紫荆', '桃源', '怡景', '海悦', '天誉', '融创', '景泰', '嘉园',
+  // Names that begin like a landmark qualifier (近…, 东侧…), so a qualifier rule that eats names shows.
+  '近江', '东侧',
 ] as const;
 export const ESTATE_SUFFIXES = ['花园', '家园', '苑', '华庭', '雅居', '名苑', '公寓', '新村', '小区', '山庄', '公馆'] as const;
 

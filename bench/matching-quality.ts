@@ -316,6 +316,7 @@ function score(
     { category: 'addresses', tag: 'class:landmark', what: 'landmark qualifier between street address and estate' },
     { category: 'addresses', tag: 'prefix:city-merged', what: 'district read as city + district (枣庄市中区)' },
     { category: 'persons', tag: 'class:namesake', what: 'two people of one name listed side by side in one application' },
+    { category: 'persons', tag: 'class:two-relations', what: 'one colleague who is also a friend, labelled 同事 or 朋友 by source' },
   ] as const;
   const classScores = classes.map((entry) => ({ ...entry, score: pairwiseScoreWithTag(categories.find((category) => category.name === entry.category)!.mentions, entry.tag) }));
   console.log('\n=== per class (pairs involving a mention of the class) ===');

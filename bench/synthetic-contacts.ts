@@ -573,6 +573,7 @@ export class SyntheticContactGenerator {
       if (contact.namesake && !sources.includes('loan-application')) sources[0] = 'loan-application';
       for (const sourceKey of sources) {
         const spec = this.contactRecord(base, sourceKey, contact);
+        if (contact.labels === COLLEAGUE_AND_FRIEND_LABELS) spec.personTags = ['class:two-relations'];
         if (contact.namesake) {
           spec.personTags = ['class:namesake'];
           if (sourceKey === 'loan-application') {
@@ -637,7 +638,8 @@ export class SyntheticContactGenerator {
         contacts.push(friend);
         this.sharedContacts.push(friend);
       } else if (kind === 'colleague') {
-        const colleague = person(rng.chance(0.5) ? 'male' : 'female', 'colleague', COLLEAGUE_LABELS);
+        // Some colleagues are friends too, and sources label them either way: one person under two relations.
+        const colleague = person(rng.chance(0.5) ? 'male' : 'female', 'colleague', rng.chance(COLLEAGUE_AND_FRIEND_RATE) ? COLLEAGUE_AND_FRIEND_LABELS : COLLEAGUE_LABELS);
         if (rng.chance(0.25)) colleague.extraAddresses.push(employer!.office);
         contacts.push(colleague);
         this.sharedContacts.push(colleague);
@@ -835,6 +837,8 @@ const NAME_VARIANTS = new WeightedTable<string>([
   ['padded', 4],
 ]);
 const COLLEAGUE_LABELS = ['同事', 'colleague', '同事'];
+const COLLEAGUE_AND_FRIEND_LABELS = ['同事', '朋友', '同事', '好友'];
+const COLLEAGUE_AND_FRIEND_RATE = 0.15;
 const EMPLOYER_LABELS = ['单位', '公司', '工作单位', 'employer'];
 
 // ---------------------------------------------------------------------------------------------

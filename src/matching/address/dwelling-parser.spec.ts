@@ -294,6 +294,8 @@ describe('landmark qualifiers between the street address and the estate', () => 
     ['88号近公园里3栋501', '近公园里'],
     ['88号近江公园小区3栋501', '近江公园'],
     ['88号近站前花园3栋501', '近站前花园'],
+    ['88号东侧花园3栋501', '东侧花园'],
+    ['88号旁边公寓3栋501', '旁边公寓'],
   ])('%s: no estate of its own after the would-be qualifier, so the number stays and the whole name is the estate', (rest, community) => {
     expect(dwelling(`${STREET}${rest}`)).toMatchObject({ roadNumber: '88', community });
   });

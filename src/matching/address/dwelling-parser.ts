@@ -49,8 +49,12 @@ const QUALIFIER = new RegExp(
   `(?:斜?对面|对过|旁边?|边上|附近|隔壁|后面|背后|[东西南北]侧|往?[东西南北]\\d+米|近(?:地铁站|地铁口|公交站|[\\u4e00-\\u9fff]{1,8}?${LANDMARK}))(?:处|的)?`,
   'y',
 );
-// What is left after a qualifier must name an estate: not a scrap (旁门, 北侧楼, 近学校宿舍) nor nothing at all.
-const GENERIC_PLACES = new Set(['门', '楼', '院', '大院', '宿舍', '宿舍楼', '家属院', '家属楼', '平房', '小区', '里']);
+// What is left after a qualifier must name an estate: not a scrap (旁门, 北侧楼, 近学校宿舍), not a bare estate
+// word (东侧花园 is an estate's name, not 东侧 + 花园), nor nothing at all.
+const GENERIC_PLACES = new Set([
+  '门', '楼', '院', '大院', '宿舍', '宿舍楼', '家属院', '家属楼', '平房', '小区', '社区', '里', '村', '新村',
+  '花园', '家园', '花苑', '名苑', '华庭', '雅居', '公寓', '公馆', '山庄', '大厦', '广场', '中心', '苑', '园', '城', '府', '庭', '湾', '居',
+]);
 
 /** True when the text from `position` to the building/unit/room tokens names an estate of its own. */
 function estateFollows(text: string, position: number): boolean {
