@@ -40,7 +40,7 @@ export function collectContactPoints(records: readonly { prepared: PreparedRecor
     }
     for (const address of prepared.addresses) {
       if (!address.key) continue;
-      addPoint(points, 'address', address.key, observedAt, () => {
+      const values = () => {
         const { raw: _raw, cleaned: _cleaned, ...parts } = address.parsed;
         return {
           subtype: address.parsed.pickupPoint ? 'pickup_point' : 'dwelling',
@@ -48,7 +48,14 @@ export function collectContactPoints(records: readonly { prepared: PreparedRecor
           districtCode: address.parsed.district?.code ?? null,
           blockKeys: blockingKeys(address.parsed),
         };
-      });
+      };
+      const point = addPoint(points, 'address', address.key, observedAt, values);
+      // The flat written with its street address says more than one written without (estate-location.ts).
+      if (namesStreet(address.parsed) && !storedNamesStreet(point.address)) {
+        const fuller = values();
+        point.address = fuller.address;
+        point.blockKeys = [...new Set([...point.blockKeys, ...fuller.blockKeys])];
+      }
     }
   }
   return points;
@@ -109,4 +116,13 @@ export function collectEstateLocations(records: readonly { prepared: PreparedRec
     }
   }
   return [...locations.values()];
+}
+
+function namesStreet(address: { road?: string; roadNumber?: string }): boolean {
+  return address.road !== undefined && address.roadNumber !== undefined;
+}
+
+/** Whether a stored address (ContactPointRow.address, JSON) names its street address. */
+export function storedNamesStreet(address: string | null): boolean {
+  return address !== null && namesStreet(JSON.parse(address) as { road?: string; roadNumber?: string });
 }

@@ -5,7 +5,7 @@ import { timeOrderedId } from '../common/time-ordered-id.js';
 import { compareText } from '../common/objects.js';
 import type { Queryable } from '../database/queryable.js';
 import { type EstateLocation, type EstateLocations, estateKey, locationKey, type StreetAddress } from './address/index.js';
-import { type ContactPointKind, type ContactPointRow, pointKey } from './contact-point-rows.js';
+import { type ContactPointKind, type ContactPointRow, pointKey, storedNamesStreet } from './contact-point-rows.js';
 
 // Its home is borrower-ref.repository.ts; re-exported for the callers that import it from here.
 
@@ -75,8 +75,9 @@ export class ContactPointRepository {
 /**
  * Creates the contact points that do not exist yet and returns the id of every one (pointKey -> id;
  * a point merged into another keeps its own id, reads resolve it). New points get their candidate
- * blocks in the same statement. Existing rows are not updated, so no row lock is taken: first and
- * last seen and the sharing counts are refreshed by the deferred sharing job.
+ * blocks in the same statement. Existing rows are not updated, so no row lock is taken (save the rare
+ * dwelling completed with its street address, below): first and last seen and the sharing counts are
+ * refreshed by the deferred sharing job.
  *
  * Run outside the ingest transaction, a concurrent batch naming the same new point waits only
  * for this one statement, not for the other's whole transaction.
@@ -124,7 +125,40 @@ export async function ensureContactPoints(executor: Queryable, unsorted: readonl
      CROSS JOIN LATERAL (SELECT id, kind, value_key FROM contact_point WHERE kind = wanted.kind AND value_key = wanted.value_key LIMIT 1) AS point`,
     [points.map((point) => point.kind), points.map((point) => point.valueKey)],
   );
-  return new Map(rows.map((row) => [pointKey(row.kind, row.value_key), row.id]));
+  const ids = new Map(rows.map((row) => [pointKey(row.kind, row.value_key), row.id]));
+  await completeStreetAddresses(
+    executor,
+    points.filter((point) => point.kind === 'address' && storedNamesStreet(point.address)).map((point) => ({ ...point, id: ids.get(pointKey(point.kind, point.valueKey)) as string })),
+  );
+  return ids;
+}
+
+/**
+ * A dwelling stored from a writing without its street address takes it from a later writing of the same
+ * flat (same dwelling key), with the candidate blocks it adds: the comparison then sees the street on
+ * both sides (an estate typo at the same street address merges). Only rows that lack it are touched
+ * (and locked), in id order, like the inserts.
+ */
+async function completeStreetAddresses(executor: Queryable, unsorted: readonly (ContactPointRow & { id: string })[]): Promise<void> {
+  const points = unsorted.filter((point) => point.id !== undefined).sort((left, right) => compareText(left.id, right.id));
+  if (points.length === 0) return;
+  const blocks = points.flatMap((point, index) => point.blockKeys.map((key) => ({ index, key })));
+  await executor.query(
+    `WITH completed AS (
+       UPDATE contact_point point SET address = input.address
+       FROM unnest($1::uuid[], $2::jsonb[]) AS input(id, address)
+       WHERE point.id = input.id AND point.kind = 'address' AND point.address ? 'community'
+         AND NOT (point.address ? 'road' AND point.address ? 'roadNumber')
+       RETURNING point.id
+     )
+     INSERT INTO contact_point_block (block_key, contact_point_id)
+     SELECT block.key, completed.id
+     FROM unnest($3::int[], $4::text[]) AS block(position, key)
+     JOIN completed ON completed.id = ($1::uuid[])[block.position]
+     ORDER BY 1, 2
+     ON CONFLICT DO NOTHING`,
+    [points.map((point) => point.id), points.map((point) => point.address), blocks.map((block) => block.index + 1), blocks.map((block) => block.key)],
+  );
 }
 
 /** Records which street addresses estates were written with; known pairs are left alone (no row lock). */

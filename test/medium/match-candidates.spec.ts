@@ -75,6 +75,21 @@ describe('candidate search over addresses', () => {
     expect(decided_by).toBe('system');
   });
 
+  it('completes a flat stored without its street address from a later writing, so a typo at that street address merges', async () => {
+    await context.ingest([aSourceRecord({ sourceRecordId: 'street-1', borrower: { ref: 'STREET-1' }, addresses: [{ text: '浙江省杭州市拱墅区丽水路66号旁边' }, { text: '浙江省杭州市拱墅区怡景花园7幢2单元601' }] })]);
+    const flat = (await context.read('street-1')).addresses[1].contactPointId as string;
+    await context.ingest([aSourceRecord({ sourceRecordId: 'street-2', borrower: { ref: 'STREET-2' }, addresses: [{ text: '杭州市拱墅区丽水路66号怡景花园7栋2单元601室' }] })]);
+    expect(await addressOf('street-2')).toBe(flat);
+    const [stored]: { address: { road?: string; roadNumber?: string } }[] = await context.dataSource.query('SELECT address FROM contact_point WHERE id = $1', [flat]);
+    expect(stored.address).toMatchObject({ road: '丽水路', roadNumber: '66' });
+    const blocks: { block_key: string }[] = await context.dataSource.query('SELECT block_key FROM contact_point_block WHERE contact_point_id = $1', [flat]);
+    expect(blocks.map((row) => row.block_key)).toContain('330105|road:丽水路#66|room:601');
+    // Another borrower's writing with the estate one homophone off, at the same street address and flat.
+    const typo = await context.ingest([aSourceRecord({ sourceRecordId: 'street-3', borrower: { ref: 'STREET-3' }, addresses: [{ text: '杭州市拱墅区丽水路66号怡井花园7-2-601' }] })]);
+    await expect(context.findCandidates(typo)).resolves.toEqual({ suggested: 0, merged: 1 });
+    expect(await addressOf('street-3')).toBe(flat);
+  });
+
   it('raises nothing for flats of one estate that differ in room or building', async () => {
     const search = await context.ingest([
       aSourceRecord({ sourceRecordId: 'other-1', borrower: { ref: 'OTHER-1' }, addresses: [{ text: '北京市朝阳区望京花园1栋1单元101室' }] }),
