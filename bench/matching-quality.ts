@@ -145,8 +145,8 @@ async function main(): Promise<void> {
        WHERE point.merged_into_id IS NOT NULL`,
     );
 
-    const addressSuggestions: { left_id: string; right_id: string }[] = await service.dataSource.query(
-      "SELECT left_id, right_id FROM match_suggestion WHERE kind = 'address' AND status = 'pending'",
+    const addressSuggestions: { left_id: string; right_id: string; fields: { field: string; agreement: string; left?: string; right?: string }[] }[] = await service.dataSource.query(
+      "SELECT left_id, right_id, fields FROM match_suggestion WHERE kind = 'address' AND status = 'pending'",
     );
     const report = score(records, observations, versions, personMerges, pointMerges, exampleCount, addressSuggestions);
     mkdirSync(join(process.cwd(), 'bench', 'output'), { recursive: true });
@@ -165,7 +165,7 @@ function score(
   personMerges: MergeRow[],
   pointMerges: (MergeRow & { value_key: string })[],
   exampleCount: number,
-  addressSuggestions: { left_id: string; right_id: string }[],
+  addressSuggestions: { left_id: string; right_id: string; fields: { field: string; agreement: string; left?: string; right?: string }[] }[],
 ) {
   // A contact point merged into another (automatically or by an operator) counts as its survivor.
   const survivingPoint = canonical(pointMerges);
@@ -291,6 +291,16 @@ function score(
   console.log(`  vague addresses that became contact points: ${vagueAsPoints.length}`);
   const suggested = suggestionTruth(addresses, addressSuggestions.map((row) => ({ leftId: survivingPoint(row.left_id), rightId: survivingPoint(row.right_id) })));
   console.log(`  address suggestions pending: ${suggested.pairs}, of which ${suggested.same} join one true dwelling`);
+  // Why the pending suggestions that join one dwelling were not merged: the fields that were not 'agree'.
+  const truthOfPoint = new Map(addresses.flatMap((mention) => (mention.predicted !== null && mention.truth !== null ? [[mention.predicted, mention.truth] as const] : [])));
+  const reasons = new Map<string, number>();
+  for (const row of addressSuggestions) {
+    const [left, right] = [truthOfPoint.get(survivingPoint(row.left_id)), truthOfPoint.get(survivingPoint(row.right_id))];
+    if (left === undefined || left !== right) continue;
+    const reason = row.fields.filter((field) => field.agreement !== 'agree').map((field) => `${field.field}:${field.agreement}`).sort().join(' ') || 'all agree';
+    reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  }
+  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${count} × ${reason}`);
   console.log(`observations missing for labelled mentions: ${missingObservations}; unlabelled observations stored: ${unlabelled}`);
 
   // ---- the table ----

@@ -324,6 +324,13 @@ describe('compareAddresses: an estate typo where one side names the estate alone
     expect(compareAddresses(parseAddress(typo), parseAddress(estateOnly), at('科技南路', '18')).decision).toBe('same');
   });
 
+  it('merges when a landmark dropped one side’s house number and its estate is known at the other’s', () => {
+    const qualified = '深圳市南山区科技南路18号旁边阳光花园3栋2单元501';
+    expect(compareAddresses(parseAddress(typo), parseAddress(qualified), at('科技南路', '18')).decision).toBe('same');
+    expect(compareAddresses(parseAddress(typo), parseAddress(qualified), new Map()).decision).toBe('uncertain');
+    expect(compareAddresses(parseAddress(typo), parseAddress('深圳市南山区深南大道18号旁边阳光花园3栋2单元501'), at('科技南路', '18')).decision).not.toBe('same');
+  });
+
   it('leaves it to an operator when the estate is known elsewhere on the road, or not known at all', () => {
     expect(compareAddresses(parseAddress(typo), parseAddress(estateOnly), at('科技南路', '20')).decision).toBe('uncertain');
     expect(compareAddresses(parseAddress(typo), parseAddress(estateOnly), new Map()).decision).toBe('uncertain');

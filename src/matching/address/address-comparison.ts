@@ -202,8 +202,8 @@ const STREET: readonly FieldName[] = ['road', 'roadNumber'];
 /**
  * The same flat at the same street address, written with the estate's name one homophone or look-alike
  * character off (estate-name-variant.ts): a typo, not a second estate that happens to share the number.
- * The street address agrees when both sides write it, or when one side names its estate alone and that
- * estate is known to stand at the other side's street address. Every other field compared must agree;
+ * The street address agrees when both sides write it, or when one side writes no house number (nor
+ * another road) and its estate is known to stand at the other side's street address. Every other field compared must agree;
  * a building or unit on one side only, or a street address unknown on one side, leaves it to an operator.
  */
 function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, results: readonly FieldResult[], locations?: EstateLocations): boolean {
@@ -224,9 +224,10 @@ function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, resul
   }
   if (!FLAT.every((field) => agreed.has(field)) || estateNameVariant(left.community, right.community) === undefined) return false;
   if (STREET.every((field) => agreed.has(field))) return true;
-  // One side without any street address: its estate must be known at the other's.
-  if (!STREET.every((field) => missing.has(field))) return false;
-  const [bare, full] = left.road === undefined ? [left, right] : [right, left];
+  // One side without its house number (none written, or a landmark's dropped) and no road or the same one:
+  // its estate must be known at the other side's street address.
+  if (!missing.has('roadNumber') || !(agreed.has('road') || missing.has('road'))) return false;
+  const [bare, full] = left.roadNumber === undefined ? [left, right] : [right, left];
   return full.road !== undefined && full.roadNumber !== undefined && knownAt(bare, { road: full.road, roadNumber: full.roadNumber }, locations);
 }
 

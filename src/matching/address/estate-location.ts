@@ -81,11 +81,11 @@ export function estateToLocate(left: ParsedAddress, right: ParsedAddress): { dis
   return bare === undefined ? undefined : { districtCode: bare.district!.code, community: bare.community! };
 }
 
-/** `address` names an estate without its street address, `other` an estate and a street address, in one district. */
+/** `address` names an estate without its house number, `other` an estate and a street address, in one district. */
 function estateWithoutStreet(address: ParsedAddress, other: ParsedAddress): ParsedAddress | undefined {
   const districtCode = address.district?.code;
   if (districtCode === undefined || districtCode !== other.district?.code || address.pickupPoint || other.pickupPoint) return undefined;
-  if (address.community === undefined || address.road !== undefined || address.roadNumber !== undefined || !namesEstate(address, address.community)) return undefined;
+  if (address.community === undefined || address.roadNumber !== undefined || !namesEstate(address, address.community)) return undefined;
   return other.community !== undefined && other.road !== undefined && other.roadNumber !== undefined ? address : undefined;
 }
 
