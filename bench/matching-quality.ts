@@ -294,13 +294,15 @@ function score(
   // Why the pending suggestions that join one dwelling were not merged: the fields that were not 'agree'.
   const truthOfPoint = new Map(addresses.flatMap((mention) => (mention.predicted !== null && mention.truth !== null ? [[mention.predicted, mention.truth] as const] : [])));
   const reasons = new Map<string, number>();
+  const examplesOf = new Map<string, string>();
   for (const row of addressSuggestions) {
     const [left, right] = [truthOfPoint.get(survivingPoint(row.left_id)), truthOfPoint.get(survivingPoint(row.right_id))];
     if (left === undefined || left !== right) continue;
     const reason = row.fields.filter((field) => field.agreement !== 'agree').map((field) => `${field.field}:${field.agreement}`).sort().join(' ') || 'all agree';
     reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+    if (!examplesOf.has(reason)) examplesOf.set(reason, row.fields.filter((field) => field.agreement !== 'agree').map((field) => `${field.field} ${field.left ?? '-'} / ${field.right ?? '-'}`).join('; '));
   }
-  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${count} × ${reason}`);
+  for (const [reason, count] of [...reasons].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`    ${count} × ${reason} (e.g. ${examplesOf.get(reason)})`);
   console.log(`observations missing for labelled mentions: ${missingObservations}; unlabelled observations stored: ${unlabelled}`);
 
   // ---- the table ----
