@@ -101,14 +101,13 @@ interface FieldResult {
   readonly conflicting: boolean;
 }
 
-/** A district name that fits several (市中区) leaves the district open, but only among those. */
+/** A district name that fits several (山东市中区) leaves the district open, but only among those. Called with one side's district set. */
 function districtAmongCandidates(left: ParsedAddress, right: ParsedAddress): FieldAgreement {
   const [open, known] = left.district === undefined ? [left, right] : [right, left];
   const candidates = open.districtCandidates;
-  if (candidates === undefined) return 'missing';
-  if (known.district !== undefined) return candidates.some((candidate) => candidate.code === known.district!.code) ? 'missing' : 'differ';
-  const others = known.districtCandidates;
-  return others === undefined || others.some((other) => candidates.some((candidate) => candidate.code === other.code)) ? 'missing' : 'differ';
+  if (candidates === undefined || known.district === undefined) return 'missing';
+  const code = known.district.code;
+  return candidates.some((candidate) => candidate.code === code) ? 'missing' : 'differ';
 }
 
 const MISSING_CREDIT = 0.5;
@@ -203,8 +202,9 @@ const STREET: readonly FieldName[] = ['road', 'roadNumber'];
  * The same flat at the same street address, written with the estate's name one homophone or look-alike
  * character off (estate-name-variant.ts): a typo, not a second estate that happens to share the number.
  * The street address agrees when both sides write it, or when one side writes no house number (nor
- * another road) and its estate is known to stand at the other side's street address. Every other field compared must agree;
- * a building or unit on one side only, or a street address unknown on one side, leaves it to an operator.
+ * another road) and its estate is known to stand at the other side's street address. Every other
+ * field compared must agree; a building or unit on one side only, or a street address unknown on one
+ * side, leaves it to an operator.
  */
 function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, results: readonly FieldResult[], locations?: EstateLocations): boolean {
   if (left.community === undefined || right.community === undefined) return false;
@@ -233,7 +233,8 @@ function isEstateTypoAtSameFlat(left: ParsedAddress, right: ParsedAddress, resul
 
 /**
  * 'same' only when both addresses name one dwelling (equal dwelling keys) and no field
- * disagrees or is merely similar, or for an estate typo at the same flat and street address; 'different' for a near miss or contradicting divisions;
+ * disagrees or is merely similar, or for an estate typo at the same flat and street address;
+ * 'different' for a near miss or contradicting divisions;
  * 'uncertain' otherwise (typos, parts missing on one side, too vague to tell).
  * `locations` (estate-location.ts): where estates are known to stand. An estate on one side
  * known only at other street addresses than the other side's is 'different'; known at that
