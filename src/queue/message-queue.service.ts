@@ -41,12 +41,6 @@ export class MessageQueueService {
     return (await Promise.all(QUEUE_NAMES.map((queue) => this.driver.schedules(queue)))).flat();
   }
 
-  /** Jobs that failed their last attempt and are still kept by the queue. */
-  async failedCount(): Promise<number> {
-    const counts = await Promise.all(QUEUE_NAMES.map((queue) => this.driver.counts(queue)));
-    return counts.reduce((sum, count) => sum + count.failed, 0);
-  }
-
   /** Each queue's counts: waiting, running, delayed (retries included) and failed for good. */
   async countsByQueue(): Promise<Record<QueueName, QueueCounts>> {
     const counts = await Promise.all(QUEUE_NAMES.map((queue) => this.driver.counts(queue)));
@@ -71,12 +65,6 @@ export class MessageQueueService {
   /** For a non-durable queue: told when each job is done for good. */
   onSettled(listener: (job: QueueJob, outcome: JobOutcome) => Promise<void>): void {
     this.driver.onSettled?.(listener);
-  }
-
-  /** Jobs not yet finished across all queues (waiting, running or waiting to retry). */
-  async pendingCount(): Promise<number> {
-    const counts = await Promise.all(QUEUE_NAMES.map((queue) => this.driver.counts(queue)));
-    return counts.reduce((sum, count) => sum + count.waiting + count.active + count.delayed, 0);
   }
 
   get driverName(): QueueDriver['name'] {
